@@ -1,0 +1,64 @@
+package io.dkimtrend;
+
+import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.dedup.DeduplicateEmails;
+import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.model.DeadLetter;
+import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.source.SplitSourceItems;
+import io.dkimtrend.window.CalendarDayWindows;
+import io.dkimtrend.window.CountDay;
+import io.dkimtrend.window.EmitDayMetric;
+import io.dkimtrend.window.FillEmptyDays;
+import io.dkimtrend.window.LateEvents;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The job's logic between sources and sinks, in named steps: split what the sources parsed,
+ * deduplicate, count per calendar day, fill empty days. Sources and sinks are attached by the
+ * caller, so tests can run the same pipeline on their own inputs.
+ */
+public final class DailySeriesPipeline {
+
+    /** The one series until series are split (by tenant, for instance). */
+    public static final String ALL = "all";
+
+    static final OutputTag<EmailEvent> LATE = new OutputTag<>("late-events") {};
+
+    public record Outputs(DataStream<DayMetric> metrics, DataStream<DeadLetter> deadLetters) {}
+
+    private DailySeriesPipeline() {}
+
+    public static Outputs build(DataStream<SourceItem> parsed, JobConfig config) {
+        SingleOutputStreamOperator<EmailEvent> emails = parsed
+                .process(new SplitSourceItems())
+                .name("Split parsed messages").uid("split-parsed-messages");
+
+        DataStream<EmailEvent> distinct = !config.dedup ? emails : emails
+                .keyBy(DeduplicateEmails.KEY)
+                .process(new DeduplicateEmails(config.dedupHorizon.toMillis()))
+                .name("Deduplicate emails").uid("deduplicate-emails");
+
+        SingleOutputStreamOperator<DayMetric> days = distinct
+                .keyBy(email -> ALL)
+                .window(CalendarDayWindows.of(config.zone))
+                .allowedLateness(config.allowedLateness)
+                .sideOutputLateData(LATE)
+                .aggregate(new CountDay(), new EmitDayMetric(config.zone))
+                .name("Count emails per day").uid("daily-counts");
+
+        DataStream<DayMetric> series = days
+                .keyBy(metric -> metric.series)
+                .process(new FillEmptyDays(config.zone))
+                .name("Fill empty days").uid("fill-empty-days");
+
+        DataStream<DeadLetter> late = days.getSideOutput(LATE)
+                .map(new LateEvents(config.zone))
+                .name("Account for late events").uid("late-events");
+
+        return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS).union(late));
+    }
+}

@@ -1,0 +1,230 @@
+package io.dkimtrend.config;
+
+import io.dkimtrend.parse.MessageParser;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * Everything the job can be told, read from the command line in one place. Each field is one flag
+ * of {@link Flag}; {@code --help} and the README list the same flags.
+ */
+public final class JobConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Prefix of Kafka client properties for the events source, passed through as they are. */
+    public static final String KAFKA_PREFIX = "kafka.";
+    /** Prefix of Kafka client properties for the output topics, when those live elsewhere. */
+    public static final String SINK_KAFKA_PREFIX = "sink-kafka.";
+
+    // Input
+    public String events;
+    public String bootstrapServers;
+    public String eventsTopic;
+    public String groupId = "dkim-trend";
+    public String startingOffsets = "committed";
+    public boolean bounded;
+    public final Map<String, String> kafkaProperties = new LinkedHashMap<>();
+    public int maxMessageBytes = MessageParser.DEFAULT_MAX_MESSAGE_BYTES;
+
+    // Output
+    public String metricsTopic;
+    public String metricsFile;
+    public String deadLetterTopic;
+    public String deadLetterFile;
+    public String sinkBootstrapServers;
+    public final Map<String, String> sinkKafkaProperties = new LinkedHashMap<>();
+    public String transactionalIdPrefix = "dkim-trend";
+    public Duration transactionTimeout = Duration.ofMinutes(10);
+
+    // Semantics
+    public ZoneId zone = ZoneId.of("UTC");
+    public boolean dedup = true;
+    public Duration dedupHorizon = Duration.ofHours(48);
+    public Duration maxOutOfOrderness = Duration.ofMinutes(10);
+    public Duration idleTimeout = Duration.ofMinutes(1);
+    public Duration allowedLateness = Duration.ofHours(6);
+
+    // Runtime
+    public int parallelism = -1;
+    public String checkpointDir;
+    public Duration checkpointInterval = Duration.ofSeconds(30);
+
+    /** True when no input was named: the bundled sample events are replayed. */
+    public boolean demo;
+    public boolean help;
+
+    /** The flags, with the text that {@code --help} prints. */
+    public enum Flag {
+        EVENTS("events", "PATH", "Archived messages: a file or a folder read recursively, plain or .gz. Bounded: runs in BATCH mode and ends."),
+        BOOTSTRAP_SERVERS("bootstrap-servers", "HOST:PORT", "Kafka (or Event Hubs' Kafka endpoint) to read events from; also the default for the output topics."),
+        EVENTS_TOPIC("events-topic", "TOPIC", "Topic of Defender Streaming-API messages."),
+        GROUP_ID("group-id", "ID", "Consumer group of the events source (default dkim-trend)."),
+        STARTING_OFFSETS("starting-offsets", "WHERE", "earliest | latest | committed (default; earliest when the group has none) | timestamp:EPOCH_MILLIS."),
+        BOUNDED("bounded", null, "Read the events topic up to the offsets that are latest at start, then finish (every day closes)."),
+        KAFKA("kafka.<property>", "VALUE", "Passed to the source's Kafka clients, e.g. --kafka.security.protocol SASL_SSL."),
+        MAX_MESSAGE_BYTES("max-message-bytes", "N", "Larger messages become dead letters (default 4194304)."),
+        METRICS_TOPIC("metrics-topic", "TOPIC", "Daily metric records, key series/day, exactly-once (transactional)."),
+        METRICS_FILE("metrics-file", "DIR", "Daily metric records as NDJSON part files in DIR."),
+        DEAD_LETTER_TOPIC("dead-letter-topic", "TOPIC", "Rejected messages and records, with reason, origin and text."),
+        DEAD_LETTER_FILE("dead-letter-file", "DIR", "Rejected messages and records as NDJSON part files in DIR."),
+        SINK_BOOTSTRAP_SERVERS("sink-bootstrap-servers", "HOST:PORT", "Kafka for the output topics when it is not the events' (Event Hubs has no transactions)."),
+        SINK_KAFKA("sink-kafka.<property>", "VALUE", "Passed to the output topics' Kafka clients; without any, the --kafka.* properties apply."),
+        TRANSACTIONAL_ID_PREFIX("transactional-id-prefix", "PREFIX", "Prefix of the Kafka transactional ids (default dkim-trend); unique per job."),
+        TRANSACTION_TIMEOUT("transaction-timeout", "DURATION", "Kafka transaction timeout, below the broker's transaction.max.timeout.ms (default 10 min)."),
+        ZONE("zone", "ZONE", "Time zone of the calendar days, e.g. Europe/Berlin (default UTC)."),
+        NO_DEDUP("no-dedup", null, "Count every row as the Sentinel query does, duplicates included."),
+        DEDUP_HORIZON("dedup-horizon", "DURATION", "How long (event time) a NetworkMessageId+recipient is remembered (default 48 h)."),
+        MAX_OUT_OF_ORDERNESS("max-out-of-orderness", "DURATION", "Watermark delay behind the newest event of a partition (default 10 min)."),
+        IDLE_TIMEOUT("idle-timeout", "DURATION", "A partition without events for this long stops holding the watermark back (default 1 min)."),
+        ALLOWED_LATENESS("allowed-lateness", "DURATION", "Events this late still correct their closed day (default 6 h); later ones are dead-lettered as late."),
+        PARALLELISM("parallelism", "N", "Default parallelism of the job."),
+        CHECKPOINT_DIR("checkpoint-dir", "URI", "Where checkpoints are kept (e.g. file:///var/dkim-trend/checkpoints)."),
+        CHECKPOINT_INTERVAL("checkpoint-interval", "DURATION", "Checkpoint interval of a streaming run (default 30 s); metrics are committed to Kafka at each checkpoint."),
+        HELP("help", null, "Print this help.");
+
+        public final String name;
+        public final String argument;
+        public final String description;
+
+        Flag(String name, String argument, String description) {
+            this.name = name;
+            this.argument = argument;
+            this.description = description;
+        }
+    }
+
+    public static JobConfig fromArgs(String... args) {
+        ParameterTool params = ParameterTool.fromArgs(args);
+        JobConfig config = new JobConfig();
+        for (String key : params.toMap().keySet()) {
+            if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
+                config.kafkaProperties.put(key.substring(KAFKA_PREFIX.length()), params.get(key));
+            } else if (key.startsWith(SINK_KAFKA_PREFIX) && key.length() > SINK_KAFKA_PREFIX.length()) {
+                config.sinkKafkaProperties.put(key.substring(SINK_KAFKA_PREFIX.length()), params.get(key));
+            } else if (!isFlag(key)) {
+                throw new IllegalArgumentException("unknown flag --" + key + " (see --help)");
+            }
+        }
+        config.help = params.has(Flag.HELP.name);
+        config.events = params.get(Flag.EVENTS.name);
+        config.bootstrapServers = params.get(Flag.BOOTSTRAP_SERVERS.name);
+        config.eventsTopic = params.get(Flag.EVENTS_TOPIC.name);
+        config.groupId = params.get(Flag.GROUP_ID.name, config.groupId);
+        config.startingOffsets = params.get(Flag.STARTING_OFFSETS.name, config.startingOffsets);
+        config.bounded = params.has(Flag.BOUNDED.name);
+        config.maxMessageBytes = params.getInt(Flag.MAX_MESSAGE_BYTES.name, config.maxMessageBytes);
+        config.metricsTopic = params.get(Flag.METRICS_TOPIC.name);
+        config.metricsFile = params.get(Flag.METRICS_FILE.name);
+        config.deadLetterTopic = params.get(Flag.DEAD_LETTER_TOPIC.name);
+        config.deadLetterFile = params.get(Flag.DEAD_LETTER_FILE.name);
+        config.sinkBootstrapServers = params.get(Flag.SINK_BOOTSTRAP_SERVERS.name, config.bootstrapServers);
+        config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name, config.transactionalIdPrefix);
+        config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
+        config.zone = ZoneId.of(params.get(Flag.ZONE.name, config.zone.getId()));
+        config.dedup = !params.has(Flag.NO_DEDUP.name);
+        config.dedupHorizon = duration(params, Flag.DEDUP_HORIZON, config.dedupHorizon);
+        config.maxOutOfOrderness = duration(params, Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
+        config.idleTimeout = duration(params, Flag.IDLE_TIMEOUT, config.idleTimeout);
+        config.allowedLateness = duration(params, Flag.ALLOWED_LATENESS, config.allowedLateness);
+        config.parallelism = params.getInt(Flag.PARALLELISM.name, config.parallelism);
+        config.checkpointDir = params.get(Flag.CHECKPOINT_DIR.name);
+        config.checkpointInterval = duration(params, Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
+        if (config.sinkKafkaProperties.isEmpty()
+                && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {
+            config.sinkKafkaProperties.putAll(config.kafkaProperties);
+        }
+        config.validate();
+        return config;
+    }
+
+    private void validate() {
+        if (help) {
+            return;
+        }
+        boolean kafkaInput = eventsTopic != null;
+        if (events != null && kafkaInput) {
+            throw new IllegalArgumentException("give either --events or --events-topic, not both");
+        }
+        if (kafkaInput && bootstrapServers == null) {
+            throw new IllegalArgumentException("--events-topic needs --bootstrap-servers");
+        }
+        demo = events == null && !kafkaInput;
+        boolean kafkaOutput = metricsTopic != null || deadLetterTopic != null;
+        if (kafkaOutput && sinkBootstrapServers == null) {
+            throw new IllegalArgumentException("output topics need --bootstrap-servers or --sink-bootstrap-servers");
+        }
+        if (!startingOffsets.matches("earliest|latest|committed|timestamp:\\d+")) {
+            throw new IllegalArgumentException("--starting-offsets must be earliest, latest, committed or timestamp:EPOCH_MILLIS");
+        }
+        if (maxMessageBytes <= 0 || dedupHorizon.isNegative() || allowedLateness.isNegative()
+                || maxOutOfOrderness.isNegative() || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("sizes and durations must not be negative");
+        }
+    }
+
+    /** A bounded run: archives, or a Kafka topic read up to its latest offsets. */
+    public boolean isBounded() {
+        return events != null || demo || bounded;
+    }
+
+    /** Whether the run reads archives rather than Kafka (and so runs in BATCH mode). */
+    public boolean readsArchives() {
+        return events != null || demo;
+    }
+
+    /** Metrics go to stdout when no metrics sink was named. */
+    public boolean metricsToStdout() {
+        return metricsTopic == null && metricsFile == null;
+    }
+
+    public Properties sourceKafkaProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafkaProperties);
+        return properties;
+    }
+
+    public Properties sinkKafkaProperties() {
+        Properties properties = new Properties();
+        properties.putAll(sinkKafkaProperties);
+        return properties;
+    }
+
+    public static String usage() {
+        StringBuilder text = new StringBuilder();
+        text.append("dkim-trend: a daily DKIM-failure series from Microsoft Defender EmailEvents\n\n")
+                .append("Usage: java -jar dkim-trend.jar [flags]   (no flags: replay the bundled sample events)\n")
+                .append("       flink run dkim-trend.jar [flags]\n\n");
+        for (Flag flag : Flag.values()) {
+            String left = "  --" + flag.name + (flag.argument == null ? "" : " " + flag.argument);
+            text.append(String.format("%-42s %s%n", left, flag.description));
+        }
+        text.append("\nDURATION: 30 s, 10 min, 6 h, 2 d or ISO-8601 (PT10M).\n");
+        return text.toString();
+    }
+
+    private static boolean isFlag(String key) {
+        for (Flag flag : Flag.values()) {
+            if (flag.name.equals(key)) return true;
+        }
+        return false;
+    }
+
+    private static Duration duration(ParameterTool params, Flag flag, Duration fallback) {
+        String value = params.get(flag.name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return value.startsWith("P") || value.startsWith("p") ? Duration.parse(value) : TimeUtils.parseDuration(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--" + flag.name + ": not a duration: " + value);
+        }
+    }
+}

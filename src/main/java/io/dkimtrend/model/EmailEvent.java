@@ -1,0 +1,36 @@
+package io.dkimtrend.model;
+
+/**
+ * One EmailEvents row, reduced to what the daily series needs. A Flink POJO: public fields and a
+ * no-argument constructor keep it on Flink's fast POJO serializer.
+ */
+public class EmailEvent {
+
+    /** Event time: the row's {@code Timestamp}, epoch milliseconds. */
+    public long eventTime;
+
+    public DkimVerdict dkim = DkimVerdict.NONE;
+    public boolean spfFail;
+    public boolean dmarcFail;
+    public boolean compAuthFail;
+
+    /** NetworkMessageId and recipient, lower-cased; null when either is missing (never deduplicated). */
+    public String identity;
+
+    /** The tenant the row came from, or null. */
+    public String tenantId;
+
+    /** Where the row came from (topic/partition/offset or file:line, with the record index). */
+    public String origin;
+
+    public EmailEvent() {}
+
+    public boolean dkimFailed() {
+        return dkim == DkimVerdict.FAIL;
+    }
+
+    @Override
+    public String toString() {
+        return "EmailEvent{" + eventTime + ", " + dkim + ", " + identity + ", " + origin + "}";
+    }
+}

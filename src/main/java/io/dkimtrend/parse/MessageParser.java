@@ -1,0 +1,276 @@
+package io.dkimtrend.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.dkimtrend.model.DeadLetter;
+import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.SourceItem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Turns one message (a Kafka record value or one line of an archive) into email rows, dead letters
+ * and a count of skipped records of other tables.
+ *
+ * <p>Three shapes are accepted: the Event Hubs envelope {@code {"records":[...]}}, a bare record
+ * {@code {"category":...,"properties":{...}}}, and a flat EmailEvents row with the columns at top
+ * level. Only {@code Timestamp}, {@code AuthenticationDetails}, {@code NetworkMessageId},
+ * {@code RecipientEmailAddress}, {@code category} and {@code tenantId} are read; Jackson's streaming
+ * parser skips everything else without building it, which is where the job's time goes.
+ *
+ * <p>A message that is not valid JSON is dead-lettered whole and yields nothing else, so replaying
+ * a dead letter after a fix can never count a record twice. A record without a usable Timestamp is
+ * dead-lettered alone; the other records of its envelope still count.
+ *
+ * <p>Instances are not thread-safe; each parallel source reader owns one.
+ */
+public final class MessageParser {
+
+    public static final String EMAIL_EVENTS = "AdvancedHunting-EmailEvents";
+
+    /**
+     * Limits chosen for this input rather than left at Jackson's defaults: Defender records nest
+     * five levels at most, and no column needs a number longer than a GUID-sized string.
+     */
+    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(64)
+            .maxStringLength(16 * 1024 * 1024)
+            .build();
+
+    /** Default limit on one message; Event Hubs messages stay below 1 MB. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+    private final JsonFactory factory = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    private final int maxMessageBytes;
+
+    public MessageParser() {
+        this(DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    public MessageParser(int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */
+    public void parse(byte[] message, String origin, Consumer<SourceItem> out) {
+        if (message == null) {
+            out.accept(SourceItem.deadLetter(DeadLetter.of("empty message (null value)", origin, new byte[0])));
+            return;
+        }
+        if (message.length > maxMessageBytes) {
+            out.accept(SourceItem.deadLetter(DeadLetter.oversized(origin, message, message.length, maxMessageBytes)));
+            return;
+        }
+        List<SourceItem> items = new ArrayList<>();
+        try (JsonParser parser = factory.createParser(message)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                out.accept(SourceItem.deadLetter(DeadLetter.of(
+                        first == null ? "empty message" : "not a JSON object", origin, message)));
+                return;
+            }
+            Record top = readRecord(parser, message, origin, items);
+            if (parser.nextToken() != null) {
+                throw new IOException("text after the JSON object");
+            }
+            if (!top.hasRecordsArray) {
+                accept(top, message, origin, items);
+            }
+        } catch (IOException notJson) {
+            // The whole message is one dead letter; nothing parsed from it counts.
+            out.accept(SourceItem.deadLetter(
+                    DeadLetter.of("not valid JSON: " + firstLine(notJson.getMessage()), origin, message)));
+            return;
+        } catch (RuntimeException unexpected) {
+            // Input must never stop the job: whatever a message provokes, it becomes a dead letter.
+            out.accept(SourceItem.deadLetter(
+                    DeadLetter.of("parser error: " + unexpected, origin, message)));
+            return;
+        }
+        int skipped = 0;
+        for (SourceItem item : items) {
+            if (item.skippedRecords > 0) {
+                skipped += item.skippedRecords;
+            } else {
+                out.accept(item);
+            }
+        }
+        if (skipped > 0) {
+            out.accept(SourceItem.skipped(skipped));
+        }
+    }
+
+    /** Fields of one record (envelope element, bare record or flat row) that the job uses. */
+    private static final class Record {
+        String category;
+        String tenantId;
+        boolean hasProperties;
+        boolean hasRecordsArray;
+        boolean propertiesNotObject;
+        boolean hasEmailColumns;
+        String timestamp;
+        boolean hasTimestamp;
+        String networkMessageId;
+        String recipient;
+        final EmailEvent email = new EmailEvent();
+        int start;
+        int end;
+    }
+
+    /**
+     * Reads the object the parser stands at. A top-level {@code records} array is parsed in place,
+     * its elements going to {@code items}.
+     */
+    private Record readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items)
+            throws IOException {
+        Record record = new Record();
+        record.start = (int) parser.currentTokenLocation().getByteOffset();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "records" -> {
+                    if (value == JsonToken.START_ARRAY && items != null) {
+                        record.hasRecordsArray = true;
+                        readRecordsArray(parser, message, origin, items);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                case "category" -> record.category = textOrNull(parser, value);
+                case "tenantId", "TenantId" -> {
+                    String tenant = textOrNull(parser, value);
+                    if (tenant != null) record.tenantId = tenant;
+                }
+                case "properties" -> {
+                    record.hasProperties = true;
+                    if (value == JsonToken.START_OBJECT) {
+                        readColumns(parser, record);
+                    } else {
+                        record.propertiesNotObject = true;
+                        parser.skipChildren();
+                    }
+                }
+                default -> readColumn(parser, name, value, record);
+            }
+        }
+        record.end = (int) parser.currentLocation().getByteOffset();
+        return record;
+    }
+
+    private void readRecordsArray(JsonParser parser, byte[] message, String origin, List<SourceItem> items)
+            throws IOException {
+        int index = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            String recordOrigin = origin + " record " + index++;
+            if (token == JsonToken.START_OBJECT) {
+                accept(readRecord(parser, message, recordOrigin, null), message, recordOrigin, items);
+            } else {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                int end = (int) parser.currentLocation().getByteOffset();
+                items.add(SourceItem.deadLetter(
+                        DeadLetter.of("record is not a JSON object", recordOrigin, message, start, end)));
+            }
+        }
+    }
+
+    /** Reads the EmailEvents columns of a {@code properties} object. */
+    private void readColumns(JsonParser parser, Record record) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            readColumn(parser, name, parser.nextToken(), record);
+        }
+    }
+
+    private void readColumn(JsonParser parser, String name, JsonToken value, Record record) throws IOException {
+        switch (name) {
+            case "Timestamp" -> {
+                record.hasEmailColumns = true;
+                record.hasTimestamp = true;
+                record.timestamp = textOrNull(parser, value);
+            }
+            case "AuthenticationDetails" -> {
+                record.hasEmailColumns = true;
+                if (value == JsonToken.VALUE_STRING) {
+                    AuthenticationDetails.classifyEncoded(parser.getText(), factory, record.email);
+                } else if (value == JsonToken.START_OBJECT) {
+                    AuthenticationDetails.classifyObject(parser, record.email);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            case "NetworkMessageId" -> {
+                record.hasEmailColumns = true;
+                record.networkMessageId = textOrNull(parser, value);
+            }
+            case "RecipientEmailAddress" -> {
+                record.hasEmailColumns = true;
+                record.recipient = textOrNull(parser, value);
+            }
+            case "TenantId" -> {
+                String tenant = textOrNull(parser, value);
+                if (tenant != null && record.tenantId == null) record.tenantId = tenant;
+            }
+            default -> parser.skipChildren();
+        }
+    }
+
+    /** Decides what one complete record is: an email, a skipped record or a dead letter. */
+    private static void accept(Record record, byte[] message, String origin, List<SourceItem> items) {
+        if (record.category != null && !record.category.equalsIgnoreCase(EMAIL_EVENTS)) {
+            items.add(SourceItem.skipped(1));
+            return;
+        }
+        String reason = null;
+        long eventTime = EventTimes.INVALID;
+        if (record.propertiesNotObject) {
+            reason = "properties is not a JSON object";
+        } else if (!record.hasProperties && !record.hasEmailColumns) {
+            reason = "not an EmailEvents message: no records, properties or EmailEvents columns";
+        } else if (!record.hasTimestamp || record.timestamp == null) {
+            reason = "record without Timestamp";
+        } else if ((eventTime = EventTimes.parseMillis(record.timestamp)) == EventTimes.INVALID) {
+            reason = "unparseable Timestamp: " + abbreviate(record.timestamp);
+        }
+        if (reason != null) {
+            items.add(SourceItem.deadLetter(DeadLetter.of(reason, origin, message, record.start, record.end)));
+            return;
+        }
+        EmailEvent email = record.email;
+        email.eventTime = eventTime;
+        email.tenantId = record.tenantId;
+        email.origin = origin;
+        if (record.networkMessageId != null && !record.networkMessageId.isEmpty()
+                && record.recipient != null && !record.recipient.isEmpty()) {
+            email.identity = record.networkMessageId.toLowerCase(Locale.ROOT) + '|'
+                    + record.recipient.toLowerCase(Locale.ROOT);
+        }
+        items.add(SourceItem.email(email));
+    }
+
+    private static String textOrNull(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 64) + "...\"";
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) return "";
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

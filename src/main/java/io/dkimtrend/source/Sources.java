@@ -1,0 +1,54 @@
+package io.dkimtrend.source;
+
+import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.model.SourceItem;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.fs.Path;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The two ways events come in: a Kafka topic, or archive files. Both emit parsed messages. */
+public final class Sources {
+
+    private Sources() {}
+
+    /** Event time from each row's Timestamp; per-partition watermarks that skip idle partitions. */
+    public static WatermarkStrategy<SourceItem> watermarks(JobConfig config) {
+        return WatermarkStrategy.<SourceItem>forBoundedOutOfOrderness(config.maxOutOfOrderness)
+                .withTimestampAssigner((item, previous) -> item.eventTime())
+                .withIdleness(config.idleTimeout);
+    }
+
+    public static KafkaSource<SourceItem> kafka(JobConfig config) {
+        KafkaSourceBuilder<SourceItem> builder = KafkaSource.<SourceItem>builder()
+                .setBootstrapServers(config.bootstrapServers)
+                .setTopics(config.eventsTopic)
+                .setGroupId(config.groupId)
+                .setStartingOffsets(startingOffsets(config.startingOffsets))
+                .setDeserializer(new KafkaMessageDeserializer(config.maxMessageBytes))
+                .setProperties(config.sourceKafkaProperties());
+        if (config.bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    public static FileSource<SourceItem> archives(String path, int maxMessageBytes) {
+        return FileSource.forBulkFileFormat(new ArchiveFormat(maxMessageBytes), new Path(path)).build();
+    }
+
+    @SuppressWarnings("deprecation") // kafka-clients 4.2 still takes OffsetResetStrategy here
+    static OffsetsInitializer startingOffsets(String where) {
+        if (where.startsWith("timestamp:")) {
+            return OffsetsInitializer.timestamp(Long.parseLong(where.substring("timestamp:".length())));
+        }
+        return switch (where) {
+            case "earliest" -> OffsetsInitializer.earliest();
+            case "latest" -> OffsetsInitializer.latest();
+            default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.dkimtrend.window;
+
+import io.dkimtrend.model.DayCounts;
+import io.dkimtrend.model.DayMetric;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns a day's counts into its metric record each time the window fires. A record is final once
+ * the watermark has passed the end of the day; a later firing (a late event within the allowed
+ * lateness) is final too, with a higher revision, so consumers keep the newest one.
+ */
+public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, String, TimeWindow> {
+
+    public static final String DAY_RECORDS = "dayRecordsEmitted";
+
+    private static final ValueStateDescriptor<Integer> REVISION =
+            new ValueStateDescriptor<>("revision", Integer.class);
+
+    private final ZoneId zone;
+    private transient Counter emitted;
+
+    public EmitDayMetric(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        emitted = getRuntimeContext().getMetricGroup().counter(DAY_RECORDS);
+    }
+
+    @Override
+    public void process(String series, Context context, Iterable<DayCounts> counts, Collector<DayMetric> out)
+            throws Exception {
+        TimeWindow window = context.window();
+        ValueState<Integer> revision = context.windowState().getState(REVISION);
+        int next = revision.value() == null ? 1 : revision.value() + 1;
+        revision.update(next);
+
+        DayMetric metric = CalendarDays.emptyMetric(series, CalendarDays.dayOf(window.getStart(), zone), zone)
+                .withCounts(counts.iterator().next());
+        metric.isFinal = context.currentWatermark() >= window.maxTimestamp();
+        metric.revision = next;
+        metric.emittedAt = Instant.ofEpochMilli(context.currentProcessingTime()).toString();
+        emitted.inc();
+        out.collect(metric);
+    }
+
+    @Override
+    public void clear(Context context) {
+        context.windowState().getState(REVISION).clear();
+    }
+}

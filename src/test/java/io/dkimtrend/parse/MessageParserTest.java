@@ -1,0 +1,201 @@
+package io.dkimtrend.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.dkimtrend.model.DeadLetter;
+import io.dkimtrend.model.SourceItem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every message shape, as a table: a message in, what the parser makes of it out. An email is
+ * written {@code email <event time> <DKIM> <identity>}, a dead letter {@code dead <reason>}, other
+ * tables' records {@code skipped <n>}.
+ */
+class MessageParserTest {
+
+    static final String PASS = auth("SPF", "pass", "DKIM", "pass", "DMARC", "pass", "CompAuth", "pass");
+    static final String FAIL = auth("SPF", "pass", "DKIM", "fail", "DMARC", "pass", "CompAuth", "fail");
+
+    static Stream<Arguments> messages() {
+        String failing = row("2026-11-03T10:00:00Z", FAIL, "m1", "Ann@Contoso.com");
+        String passing = row("2026-11-03T11:00:00Z", PASS, "m2", "bob@contoso.com");
+        return Stream.of(
+                arguments("Event Hubs envelope with two emails and another table",
+                        envelope(record("AdvancedHunting-EmailEvents", failing),
+                                record("AdvancedHunting-EmailUrlInfo", "{\"Url\":\"https://x\"}"),
+                                record("AdvancedHunting-EmailEvents", passing)),
+                        List.of("email 2026-11-03T10:00:00Z FAIL m1|ann@contoso.com",
+                                "email 2026-11-03T11:00:00Z PASS m2|bob@contoso.com", "skipped 1")),
+                arguments("bare record (Storage export line)", record("AdvancedHunting-EmailEvents", failing),
+                        List.of("email 2026-11-03T10:00:00Z FAIL m1|ann@contoso.com")),
+                arguments("flat Advanced Hunting row", failing,
+                        List.of("email 2026-11-03T10:00:00Z FAIL m1|ann@contoso.com")),
+                arguments("record without category", "{\"properties\":" + passing + "}",
+                        List.of("email 2026-11-03T11:00:00Z PASS m2|bob@contoso.com")),
+                arguments("category in another letter case", record("advancedhunting-emailevents", passing),
+                        List.of("email 2026-11-03T11:00:00Z PASS m2|bob@contoso.com")),
+                arguments("another table only", envelope(record("AdvancedHunting-DeviceEvents", "{\"Timestamp\":1}"),
+                                record("AdvancedHunting-EmailAttachmentInfo", "{}")),
+                        List.of("skipped 2")),
+                arguments("empty envelope", "{\"records\":[]}", List.of()),
+                arguments("seven fractional digits",
+                        row("2026-11-03T23:59:59.9999999Z", PASS, "m3", "c@x.com"),
+                        List.of("email 2026-11-03T23:59:59.999Z PASS m3|c@x.com")),
+                arguments("offset", row("2026-11-04T01:30:00+02:00", PASS, "m3", "c@x.com"),
+                        List.of("email 2026-11-03T23:30:00Z PASS m3|c@x.com")),
+                arguments("no zone means UTC", row("2026-11-03T08:00:00", PASS, "m3", "c@x.com"),
+                        List.of("email 2026-11-03T08:00:00Z PASS m3|c@x.com")),
+                arguments("AuthenticationDetails as an object",
+                        "{\"Timestamp\":\"2026-11-03T08:00:00Z\",\"AuthenticationDetails\":{\"DKIM\":\"Fail\"}}",
+                        List.of("email 2026-11-03T08:00:00Z FAIL -")),
+                arguments("AuthenticationDetails null",
+                        "{\"Timestamp\":\"2026-11-03T08:00:00Z\",\"AuthenticationDetails\":null}",
+                        List.of("email 2026-11-03T08:00:00Z NONE -")),
+                arguments("AuthenticationDetails not JSON",
+                        "{\"Timestamp\":\"2026-11-03T08:00:00Z\",\"AuthenticationDetails\":\"n/a\"}",
+                        List.of("email 2026-11-03T08:00:00Z NONE -")),
+                arguments("DKIM fail text in the Subject does not count",
+                        "{\"Subject\":\"re: \\\"DKIM\\\":\\\"fail\\\"\",\"Timestamp\":\"2026-11-03T08:00:00Z\","
+                                + "\"AuthenticationDetails\":" + PASS + "}",
+                        List.of("email 2026-11-03T08:00:00Z PASS -")),
+                arguments("missing recipient: counted, never deduplicated",
+                        row("2026-11-03T08:00:00Z", FAIL, "m4", null),
+                        List.of("email 2026-11-03T08:00:00Z FAIL -")),
+                arguments("envelope with one record lacking Timestamp",
+                        envelope(record("AdvancedHunting-EmailEvents", failing),
+                                record("AdvancedHunting-EmailEvents", "{\"AuthenticationDetails\":" + FAIL + "}")),
+                        List.of("email 2026-11-03T10:00:00Z FAIL m1|ann@contoso.com", "dead record without Timestamp")),
+                arguments("unparseable Timestamp", record("AdvancedHunting-EmailEvents", row("yesterday", FAIL, "m5", "d@x.com")),
+                        List.of("dead unparseable Timestamp: \"yesterday\"")),
+                arguments("Timestamp null", "{\"Timestamp\":null,\"NetworkMessageId\":\"m6\"}",
+                        List.of("dead record without Timestamp")),
+                arguments("record that is not an object", "{\"records\":[" + record("AdvancedHunting-EmailEvents", passing) + ",42]}",
+                        List.of("email 2026-11-03T11:00:00Z PASS m2|bob@contoso.com", "dead record is not a JSON object")),
+                arguments("properties not an object", "{\"category\":\"AdvancedHunting-EmailEvents\",\"properties\":\"x\"}",
+                        List.of("dead properties is not a JSON object")),
+                arguments("unknown shape", "{\"foo\":1}",
+                        List.of("dead not an EmailEvents message: no records, properties or EmailEvents columns")),
+                arguments("JSON array", "[" + failing + "]", List.of("dead not a JSON object")),
+                arguments("not JSON", "hello world", List.of("dead not valid JSON")),
+                arguments("truncated envelope: nothing of it counts",
+                        envelope(record("AdvancedHunting-EmailEvents", failing), record("AdvancedHunting-EmailEvents", passing))
+                                .substring(0, 700),
+                        List.of("dead not valid JSON")),
+                arguments("two objects on one line", failing + failing, List.of("dead not valid JSON")),
+                arguments("empty line", "", List.of("dead empty message")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void parsesEveryShape(String name, String message, List<String> expected) {
+        assertThat(describe(parse(message))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void deadLetterOfOneRecordHoldsThatRecordsTextAndOrigin() {
+        String bad = record("AdvancedHunting-EmailEvents", "{\"Subject\":\"no time\"}");
+        List<SourceItem> items = parse(envelope(record("AdvancedHunting-EmailEvents",
+                row("2026-11-03T10:00:00Z", FAIL, "m1", "a@x.com")), bad));
+        DeadLetter letter = items.get(1).deadLetter;
+        assertThat(letter.payload).isEqualTo(bad);
+        assertThat(letter.origin).isEqualTo("events/0/7 record 1");
+        assertThat(letter.payloadBytes).isEqualTo(bad.length());
+    }
+
+    @Test
+    void largeSubjectAndManyRecordsAreNormalInput() {
+        String subject = "x".repeat(200_000);
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            records.add(record("AdvancedHunting-EmailEvents", "{\"Subject\":\"" + (i == 0 ? subject : "s")
+                    + "\",\"Timestamp\":\"2026-11-03T10:00:00Z\",\"AuthenticationDetails\":" + FAIL
+                    + ",\"NetworkMessageId\":\"n" + i + "\",\"RecipientEmailAddress\":\"r@x.com\"}"));
+        }
+        List<SourceItem> items = parse(envelope(records.toArray(String[]::new)));
+        assertThat(items).hasSize(5_000).allMatch(item -> item.email != null && item.email.dkimFailed());
+    }
+
+    @Test
+    void messageAboveTheLimitIsADeadLetterWithItsSize() {
+        byte[] message = ("{\"Subject\":\"" + "y".repeat(2_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        List<SourceItem> items = new ArrayList<>();
+        new MessageParser(1_000).parse(message, "f:1", items::add);
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.deadLetter.reason).startsWith("message of 2014 bytes exceeds the limit of 1000");
+            assertThat(item.deadLetter.payloadBytes).isEqualTo(2014);
+            assertThat(item.deadLetter.truncated).isTrue();
+        });
+    }
+
+    @Test
+    void deadLetterPayloadIsCutAt64KiB() {
+        String big = "not json " + "z".repeat(100_000);
+        DeadLetter letter = parse(big).get(0).deadLetter;
+        assertThat(letter.payload).hasSize(DeadLetter.MAX_PAYLOAD_BYTES);
+        assertThat(letter.payloadBytes).isEqualTo(big.length());
+        assertThat(letter.truncated).isTrue();
+    }
+
+    // --- building messages ---------------------------------------------------------------
+
+    static List<SourceItem> parse(String message) {
+        List<SourceItem> items = new ArrayList<>();
+        new MessageParser().parse(message.getBytes(StandardCharsets.UTF_8), "events/0/7", items::add);
+        return items;
+    }
+
+    static List<String> describe(List<SourceItem> items) {
+        List<String> lines = new ArrayList<>();
+        for (SourceItem item : items) {
+            if (item.email != null) {
+                lines.add("email " + Instant.ofEpochMilli(item.email.eventTime) + " " + item.email.dkim + " "
+                        + (item.email.identity == null ? "-" : item.email.identity));
+            } else if (item.deadLetter != null) {
+                String reason = item.deadLetter.reason;
+                lines.add("dead " + (reason.startsWith("not valid JSON") ? "not valid JSON" : reason));
+            } else {
+                lines.add("skipped " + item.skippedRecords);
+            }
+        }
+        return lines;
+    }
+
+    /** An AuthenticationDetails value: a JSON string holding a JSON object, as Defender sends it. */
+    static String auth(String... keysAndValues) {
+        StringBuilder object = new StringBuilder("{");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (i > 0) object.append(',');
+            object.append("\\\"").append(keysAndValues[i]).append("\\\":\\\"").append(keysAndValues[i + 1]).append("\\\"");
+        }
+        return "\"" + object.append('}') + "\"";
+    }
+
+    static String row(String timestamp, String authenticationDetails, String networkMessageId, String recipient) {
+        return "{\"Timestamp\":\"" + timestamp + "\",\"NetworkMessageId\":" + quoted(networkMessageId)
+                + ",\"SenderFromDomain\":\"contoso.com\",\"RecipientEmailAddress\":" + quoted(recipient)
+                + ",\"Subject\":\"Invoice\",\"To\":[\"a@x.com\"],\"IsFirstContact\":false"
+                + ",\"AuthenticationDetails\":" + authenticationDetails + ",\"AdditionalFields\":null}";
+    }
+
+    static String record(String category, String properties) {
+        return "{\"time\":\"2026-11-03T12:00:00.1234567Z\",\"tenantId\":\"t1\",\"operationName\":\"Publish\","
+                + "\"category\":\"" + category + "\",\"properties\":" + properties + ",\"Tenant\":\"DefaultTenant\"}";
+    }
+
+    static String envelope(String... records) {
+        return "{\"records\":[" + String.join(",", records) + "]}";
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+}
