@@ -12,6 +12,7 @@ import io.dkimtrend.window.CountDay;
 import io.dkimtrend.window.EmitDayMetric;
 import io.dkimtrend.window.FillEmptyDays;
 import io.dkimtrend.window.LateEvents;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
@@ -25,6 +26,8 @@ public final class DailySeriesPipeline {
 
     /** The one series until series are split (by tenant, for instance). */
     public static final String ALL = "all";
+
+    static final KeySelector<EmailEvent, String> SERIES = email -> ALL;
 
     static final OutputTag<EmailEvent> LATE = new OutputTag<>("late-events") {};
 
@@ -42,13 +45,7 @@ public final class DailySeriesPipeline {
                 .process(new DeduplicateEmails(config.dedupHorizon.toMillis()))
                 .name("Deduplicate emails").uid("deduplicate-emails");
 
-        SingleOutputStreamOperator<DayMetric> days = distinct
-                .keyBy(email -> ALL)
-                .window(CalendarDayWindows.of(config.zone))
-                .allowedLateness(config.allowedLateness)
-                .sideOutputLateData(LATE)
-                .aggregate(new CountDay(), new EmitDayMetric(config.zone))
-                .name("Count emails per day").uid("daily-counts");
+        SingleOutputStreamOperator<DayMetric> days = countPerDay(distinct, config);
 
         DataStream<DayMetric> series = days
                 .keyBy(metric -> metric.series)
@@ -60,5 +57,16 @@ public final class DailySeriesPipeline {
                 .name("Account for late events").uid("late-events");
 
         return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS).union(late));
+    }
+
+    /** Event-time tumbling windows of one calendar day per series; events too late go to {@link #LATE}. */
+    static SingleOutputStreamOperator<DayMetric> countPerDay(DataStream<EmailEvent> emails, JobConfig config) {
+        return emails
+                .keyBy(SERIES)
+                .window(CalendarDayWindows.of(config.zone))
+                .allowedLateness(config.allowedLateness)
+                .sideOutputLateData(LATE)
+                .aggregate(new CountDay(), new EmitDayMetric(config.zone))
+                .name("Count emails per day").uid("daily-counts");
     }
 }

@@ -5,12 +5,13 @@ import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.Json;
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.sink.MetricsFiles;
 import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.sink.Sinks;
 import io.dkimtrend.source.BundledSample;
 import io.dkimtrend.source.Sources;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -19,7 +20,6 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +58,11 @@ public final class DkimTrendJob {
         writeMetrics(outputs.metrics(), config);
 
         if (config.metricsToStdout() && config.isBounded()) {
-            List<DayMetric> records = new ArrayList<>();
-            try (CloseableIterator<DayMetric> results = outputs.metrics().executeAndCollect("dkim-trend")) {
-                results.forEachRemaining(records::add);
-            }
-            SeriesTable.print(SeriesTable.newestFinal(records), System.out);
+            // The table needs the whole series: it is written to files first, then read back.
+            Path series = Files.createTempDirectory("dkim-trend-series-");
+            Sinks.toFiles(outputs.metrics(), series.toString(), "metrics");
+            env.execute("dkim-trend");
+            SeriesTable.print(SeriesTable.newestFinal(MetricsFiles.read(series)), System.out);
         } else {
             env.execute("dkim-trend");
         }

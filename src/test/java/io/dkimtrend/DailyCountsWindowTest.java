@@ -1,0 +1,115 @@
+package io.dkimtrend;
+
+import static io.dkimtrend.model.DkimVerdict.FAIL;
+import static io.dkimtrend.model.DkimVerdict.NONE;
+import static io.dkimtrend.model.DkimVerdict.OTHER;
+import static io.dkimtrend.model.DkimVerdict.PASS;
+import static io.dkimtrend.window.Emails.millis;
+import static io.dkimtrend.window.Emails.record;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.model.EmailEvent;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The one-day window of the pipeline, driven through Flink's operator test harness. */
+class DailyCountsWindowTest {
+
+    private KeyedOneInputStreamOperatorTestHarness<String, EmailEvent, DayMetric> harness;
+
+    @AfterEach
+    void close() throws Exception {
+        if (harness != null) harness.close();
+    }
+
+    @Test
+    void aDayIsEmittedFinalOnceTheWatermarkPassesItsEnd() throws Exception {
+        open("--allowed-lateness", "0 s");
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processElement(record("2026-11-03T09:00:00Z", PASS, "b"));
+        harness.processElement(record("2026-11-03T23:59:59.999Z", NONE, "c"));
+        harness.processElement(record("2026-11-04T00:00:00Z", OTHER, "d"));
+        harness.processWatermark(millis("2026-11-03T23:59:59.998Z"));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(millis("2026-11-03T23:59:59.999Z"));
+        assertThat(describe(harness.extractOutputValues()))
+                .containsExactly("all 2026-11-03 emails=3 dkimFail=1 pass=1 none=1 other=0 ratio=0.3333 final rev1");
+    }
+
+    @Test
+    void aLateEventWithinTheAllowedLatenessCorrectsTheDayWithAHigherRevision() throws Exception {
+        open("--allowed-lateness", "6 h");
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processWatermark(millis("2026-11-04T05:00:00Z"));
+        harness.processElement(record("2026-11-03T22:00:00Z", FAIL, "late"));
+
+        assertThat(describe(harness.extractOutputValues())).containsExactly(
+                "all 2026-11-03 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1",
+                "all 2026-11-03 emails=2 dkimFail=2 pass=0 none=0 other=0 ratio=1.0 final rev2");
+        assertThat(harness.getSideOutput(DailySeriesPipeline.LATE)).isNull();
+    }
+
+    @Test
+    void anEventBeyondTheAllowedLatenessGoesToTheLateOutput() throws Exception {
+        open("--allowed-lateness", "6 h");
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processWatermark(millis("2026-11-04T06:00:00Z"));
+        harness.processElement(record("2026-11-03T22:00:00Z", FAIL, "too-late"));
+
+        assertThat(describe(harness.extractOutputValues()))
+                .containsExactly("all 2026-11-03 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1");
+        assertThat(harness.getSideOutput(DailySeriesPipeline.LATE))
+                .singleElement().satisfies(late -> assertThat(late.getValue().identity).isEqualTo("too-late"));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void daysFollowTheZoneAcrossTheEndOfSummerTime() throws Exception {
+        open("--zone", "Europe/Berlin", "--allowed-lateness", "0 s");
+        harness.processElement(record("2026-10-24T21:59:59Z", FAIL, "sat-late-evening"));
+        harness.processElement(record("2026-10-24T22:00:00Z", FAIL, "sun-first-second"));
+        harness.processElement(record("2026-10-25T22:59:59Z", PASS, "sun-last-hour"));
+        harness.processElement(record("2026-10-25T23:00:00Z", PASS, "mon-first-second"));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        List<DayMetric> days = harness.extractOutputValues();
+        assertThat(describe(days)).containsExactly(
+                "all 2026-10-24 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1",
+                "all 2026-10-25 emails=2 dkimFail=1 pass=1 none=0 other=0 ratio=0.5 final rev1",
+                "all 2026-10-26 emails=1 dkimFail=0 pass=1 none=0 other=0 ratio=0.0 final rev1");
+        assertThat(days.get(1).windowStart).isEqualTo("2026-10-24T22:00:00Z");
+        assertThat(days.get(1).windowEnd).isEqualTo("2026-10-25T23:00:00Z");
+        assertThat(days.get(1).zone).isEqualTo("Europe/Berlin");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void open(String... flags) throws Exception {
+        JobConfig config = JobConfig.fromArgs(flags);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        var emails = env.fromData(new EmailEvent());
+        var transformation = (OneInputTransformation<EmailEvent, DayMetric>)
+                DailySeriesPipeline.countPerDay(emails, config).getTransformation();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                (StreamOperatorFactory<DayMetric>) transformation.getOperatorFactory(),
+                DailySeriesPipeline.SERIES, Types.STRING);
+        harness.open();
+    }
+
+    static List<String> describe(List<DayMetric> days) {
+        return days.stream()
+                .map(m -> m.series + " " + m.day + " emails=" + m.emails + " dkimFail=" + m.dkimFail
+                        + " pass=" + m.dkim.pass + " none=" + m.dkim.none + " other=" + m.dkim.other
+                        + " ratio=" + m.dkimFailRatio + (m.isFinal ? " final" : " open") + " rev" + m.revision)
+                .collect(Collectors.toList());
+    }
+}
