@@ -127,7 +127,7 @@ public final class JobConfig implements Serializable {
         config.sinkBootstrapServers = params.get(Flag.SINK_BOOTSTRAP_SERVERS.name, config.bootstrapServers);
         config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name, config.transactionalIdPrefix);
         config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
-        config.zone = ZoneId.of(params.get(Flag.ZONE.name, config.zone.getId()));
+        config.zone = zone(params.get(Flag.ZONE.name, config.zone.getId()));
         config.dedup = !params.has(Flag.NO_DEDUP.name);
         config.dedupHorizon = duration(params, Flag.DEDUP_HORIZON, config.dedupHorizon);
         config.maxOutOfOrderness = duration(params, Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
@@ -214,6 +214,14 @@ public final class JobConfig implements Serializable {
             if (flag.name.equals(key)) return true;
         }
         return false;
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--zone: unknown time zone " + id);
+        }
     }
 
     private static Duration duration(ParameterTool params, Flag flag, Duration fallback) {

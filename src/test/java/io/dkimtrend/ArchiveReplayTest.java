@@ -1,0 +1,82 @@
+package io.dkimtrend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.sink.MetricsFiles;
+import io.dkimtrend.testing.SampleBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The whole job on Flink's MiniCluster, replaying the bundled archives with {@code --events}: the
+ * daily series equals the true series the generator recorded, deduplicated and raw, in UTC and in
+ * Europe/Berlin, at parallelism 2.
+ */
+class ArchiveReplayTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UTC           | dedup | daily-utc-dedup.csv
+            UTC           | raw   | daily-utc-raw.csv
+            Europe/Berlin | dedup | daily-europe-berlin-dedup.csv
+            Europe/Berlin | raw   | daily-europe-berlin-raw.csv
+            """)
+    void replayGivesTheTrueSeries(String zone, String dedup, String expectedCsv) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--events", SampleBundle.EVENTS.toString(),
+                "--zone", zone, "--parallelism", "2",
+                "--metrics-file", out.resolve("metrics").toString(),
+                "--dead-letter-file", out.resolve("dead-letters").toString()));
+        if (dedup.equals("raw")) args.add("--no-dedup");
+
+        DkimTrendJob.run(JobConfig.fromArgs(args.toArray(String[]::new)));
+
+        List<DayMetric> records = MetricsFiles.read(out.resolve("metrics"));
+        assertThat(SampleBundle.series(records)).containsExactlyEntriesOf(SampleBundle.expectedSeries(expectedCsv));
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.isFinal).isTrue();
+            assertThat(record.zone).isEqualTo(zone);
+            assertThat(record.series).isEqualTo("all");
+        });
+    }
+
+    @Test
+    void rejectedLinesAreDeadLettersWithReasonOriginAndText() throws Exception {
+        DkimTrendJob.run(JobConfig.fromArgs("--events", SampleBundle.EVENTS.toString(),
+                "--metrics-file", out.resolve("metrics").toString(),
+                "--dead-letter-file", out.resolve("dead-letters").toString()));
+
+        List<String> letters;
+        try (Stream<Path> files = Files.list(out.resolve("dead-letters"))) {
+            letters = files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .flatMap(f -> {
+                        try {
+                            return Files.readAllLines(f).stream();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+        assertThat(letters).isNotEmpty().allSatisfy(letter -> assertThat(letter)
+                .contains("\"reason\":\"").contains("\"origin\":\"").contains("\"payload\":\""));
+        assertThat(letters).anySatisfy(letter -> assertThat(letter).contains("not valid JSON"));
+        assertThat(letters).anySatisfy(letter -> assertThat(letter).contains("record without Timestamp"));
+    }
+}

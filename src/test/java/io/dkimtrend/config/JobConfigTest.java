@@ -1,0 +1,86 @@
+package io.dkimtrend.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobConfigTest {
+
+    @Test
+    void noFlagsMeansTheDemoOnTheBundledSample() {
+        JobConfig config = JobConfig.fromArgs();
+        assertThat(config.demo).isTrue();
+        assertThat(config.isBounded()).isTrue();
+        assertThat(config.metricsToStdout()).isTrue();
+        assertThat(config.zone).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.dedup).isTrue();
+        assertThat(config.dedupHorizon).isEqualTo(Duration.ofHours(48));
+    }
+
+    @Test
+    void kafkaPropertiesPassThroughToTheSourceAndTheSinks() {
+        JobConfig config = JobConfig.fromArgs("--bootstrap-servers", "ns.servicebus.windows.net:9093",
+                "--events-topic", "defender", "--kafka.security.protocol", "SASL_SSL",
+                "--kafka.sasl.mechanism", "PLAIN", "--metrics-topic", "m");
+        assertThat(config.sourceKafkaProperties()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "PLAIN");
+        assertThat(config.sinkKafkaProperties()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(config.sinkBootstrapServers).isEqualTo("ns.servicebus.windows.net:9093");
+        assertThat(config.isBounded()).isFalse();
+    }
+
+    @Test
+    void aSeparateSinkClusterGetsOnlyItsOwnProperties() {
+        JobConfig config = JobConfig.fromArgs("--bootstrap-servers", "ns.servicebus.windows.net:9093",
+                "--events-topic", "defender", "--kafka.sasl.mechanism", "PLAIN",
+                "--sink-bootstrap-servers", "kafka:9092", "--metrics-topic", "m");
+        assertThat(config.sinkKafkaProperties()).isEmpty();
+        assertThat(config.sinkBootstrapServers).isEqualTo("kafka:9092");
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --dedup-horizon        | 36 h   | PT36H
+            --dedup-horizon        | 2 d    | PT48H
+            --allowed-lateness     | PT6H   | PT6H
+            --max-out-of-orderness | 10 min | PT10M
+            --idle-timeout         | 30 s   | PT30S
+            """)
+    void readsDurations(String flag, String value, String expected) {
+        JobConfig config = JobConfig.fromArgs(flag, value);
+        Duration read = switch (flag) {
+            case "--dedup-horizon" -> config.dedupHorizon;
+            case "--allowed-lateness" -> config.allowedLateness;
+            case "--max-out-of-orderness" -> config.maxOutOfOrderness;
+            default -> config.idleTimeout;
+        };
+        assertThat(read).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --evnts x                                           | unknown flag --evnts
+            --events x --events-topic t --bootstrap-servers b   | not both
+            --events-topic t                                    | needs --bootstrap-servers
+            --events x --metrics-topic m                        | output topics need
+            --starting-offsets newest                           | --starting-offsets must be
+            --dedup-horizon soon                                | not a duration
+            --zone Mars/Olympus                                 | Mars/Olympus
+            """)
+    void rejectsWhatCannotWork(String args, String message) {
+        assertThatThrownBy(() -> JobConfig.fromArgs(args.trim().split(" +"))).hasMessageContaining(message);
+    }
+
+    @Test
+    void helpListsEveryFlag() {
+        String usage = JobConfig.usage();
+        for (JobConfig.Flag flag : JobConfig.Flag.values()) {
+            assertThat(usage).contains("--" + flag.name);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.dkimtrend.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.parse.EventTimes;
+import io.dkimtrend.sink.SeriesTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/** The committed {@code sample-events/} bundle, as tests read it: its messages and its true series. */
+public final class SampleBundle {
+
+    public static final Path ROOT = Path.of("sample-events");
+    public static final Path EVENTS = ROOT.resolve("events");
+    public static final Path EXPECTED = ROOT.resolve("expected");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SampleBundle() {}
+
+    /** The expected series of a CSV of {@code expected/}: day to "emails dkimFail pass none other". */
+    public static Map<String, String> expectedSeries(String csv) throws IOException {
+        Map<String, String> series = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(EXPECTED.resolve(csv));
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) continue;
+            String[] f = line.split(",");
+            // day,emails,dkimFail,dkimPass,dkimNone,dkimOther
+            series.put(f[0], f[1] + " " + f[2] + " " + f[3] + " " + f[4] + " " + f[5]);
+        }
+        return series;
+    }
+
+    /** The newest final record per day, in the form of {@link #expectedSeries}. */
+    public static Map<String, String> series(List<DayMetric> records) {
+        Map<String, String> series = new LinkedHashMap<>();
+        for (DayMetric m : SeriesTable.newestFinal(records)) {
+            series.put(m.day, m.emails + " " + m.dkimFail + " " + m.dkim.pass + " " + m.dkim.none + " " + m.dkim.other);
+        }
+        return series;
+    }
+
+    /** Every message of the bundle (one per line, .gz decompressed), in the order a live feed would send them. */
+    public static List<byte[]> messagesInEventTimeOrder() throws IOException {
+        record Message(long time, int position, byte[] bytes) {}
+        List<Message> messages = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(EVENTS)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (String line : readLines(file)) {
+                    if (line.isBlank()) continue;
+                    messages.add(new Message(firstTimestamp(line), messages.size(), line.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        messages.sort(Comparator.comparingLong(Message::time).thenComparingInt(Message::position));
+        return messages.stream().map(Message::bytes).toList();
+    }
+
+    private static List<String> readLines(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            InputStream plain = file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+            return new String(plain.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    /** The earliest Timestamp in a message, or 0 for one that has none (malformed lines go first). */
+    private static long firstTimestamp(String line) {
+        try {
+            JsonNode root = MAPPER.readTree(line);
+            long earliest = Long.MAX_VALUE;
+            for (JsonNode timestamp : root.findValues("Timestamp")) {
+                long millis = EventTimes.parseMillis(timestamp.asText());
+                if (millis != EventTimes.INVALID) earliest = Math.min(earliest, millis);
+            }
+            return earliest == Long.MAX_VALUE ? 0 : earliest;
+        } catch (IOException | RuntimeException malformed) {
+            return 0;
+        }
+    }
+
+    static void requireBundle() {
+        if (!Files.isDirectory(EVENTS)) {
+            throw new UncheckedIOException(new IOException("run the tests from the project folder: " + EVENTS + " is missing"));
+        }
+    }
+}
