@@ -34,7 +34,8 @@ class KafkaToKafkaTest {
 
     @Test
     void metricsTopicHoldsTheExactSeries(KafkaBroker kafka) throws Exception {
-        kafka.createTopic("events", 3);
+        // The bundle holds one 5,000-record envelope of about 3.5 MB.
+        kafka.createTopic("events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
         kafka.createTopic("metrics", 1, Map.of("cleanup.policy", "compact"));
         kafka.createTopic("dead-letters", 1);
         kafka.produce("events", SampleBundle.messagesInEventTimeOrder());

@@ -42,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Exit;
@@ -141,9 +142,19 @@ public final class KafkaBroker implements AutoCloseable {
 
         long deadline = System.nanoTime() + OPERATION_TIMEOUT.toNanos();
         while (true) {
-            TopicDescription description =
-                    await(admin.describeTopics(List.of(name)).topicNameValues().get(name), "describing topic " + name);
-            boolean ready = description.partitions().size() == partitions
+            TopicDescription description = null;
+            try {
+                description = admin.describeTopics(List.of(name)).topicNameValues().get(name)
+                        .get(OPERATION_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // Just after creation the metadata may not have reached the broker yet: ask again.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("Failed describing topic " + name + ": " + e.getCause(), e.getCause());
+                }
+            } catch (TimeoutException | InterruptedException e) {
+                throw new IllegalStateException("Failed describing topic " + name, e);
+            }
+            boolean ready = description != null && description.partitions().size() == partitions
                     && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
             if (ready) {
                 return;
@@ -165,6 +176,8 @@ public final class KafkaBroker implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        // Test messages may exceed Kafka's 1 MB default; the topic must allow them too (max.message.bytes).
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 * 1024 * 1024));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             int partitions = producer.partitionsFor(topic).size();
             List<Future<RecordMetadata>> acks = new ArrayList<>(values.size());
