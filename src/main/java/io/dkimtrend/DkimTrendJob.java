@@ -10,7 +10,6 @@ import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.sink.Sinks;
 import io.dkimtrend.source.BundledSample;
 import io.dkimtrend.source.Sources;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -59,7 +58,7 @@ public final class DkimTrendJob {
 
         if (config.metricsToStdout() && config.isBounded()) {
             // The table needs the whole series: it is written to files first, then read back.
-            Path series = Files.createTempDirectory("dkim-trend-series-");
+            Path series = TempFolders.create("dkim-trend-series-");
             Sinks.toFiles(outputs.metrics(), series.toString(), "metrics");
             env.execute("dkim-trend");
             SeriesTable.print(SeriesTable.newestFinal(MetricsFiles.read(series)), System.out);
@@ -113,7 +112,8 @@ public final class DkimTrendJob {
             Sinks.toFiles(metrics, config.metricsFile, "metrics");
         }
         if (config.metricsToStdout() && !config.isBounded()) {
-            metrics.map(Json::toString).name("Metrics as JSON").print().name("Metrics to stdout");
+            metrics.map(Json::toString).name("Metrics as JSON").uid("metrics-json")
+                    .print().name("Metrics to stdout").uid("metrics-stdout");
         }
     }
 
@@ -127,7 +127,8 @@ public final class DkimTrendJob {
         if (config.deadLetterTopic == null && config.deadLetterFile == null) {
             // Nowhere else to go: a dead letter is never dropped silently.
             deadLetters.map(letter -> "dead letter: " + letter.reason + " at " + letter.origin)
-                    .name("Dead letters as text").printToErr().name("Dead letters to stderr");
+                    .name("Dead letters as text").uid("dead-letters-text")
+                    .printToErr().name("Dead letters to stderr").uid("dead-letters-stderr");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dkimtrend.source;
 
+import io.dkimtrend.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,7 +33,7 @@ public final class BundledSample {
             if ("file".equals(uri.getScheme())) {
                 return Path.of(uri);
             }
-            Path target = Files.createTempDirectory("dkim-trend-sample-");
+            Path target = TempFolders.create("dkim-trend-sample-");
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                 Path root = jar.getPath(RESOURCE);
                 try (Stream<Path> files = Files.walk(root)) {
