@@ -5,16 +5,21 @@ import io.dkimtrend.dedup.DeduplicateEmails;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.SourceItem;
 import io.dkimtrend.source.SplitSourceItems;
 import io.dkimtrend.window.CalendarDayWindows;
 import io.dkimtrend.window.CountDay;
+import io.dkimtrend.window.EarlyUpdateTrigger;
 import io.dkimtrend.window.EmitDayMetric;
 import io.dkimtrend.window.FillEmptyDays;
 import io.dkimtrend.window.LateEvents;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.apache.flink.streaming.api.windowing.triggers.Trigger;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -31,13 +36,14 @@ public final class DailySeriesPipeline {
 
     static final OutputTag<EmailEvent> LATE = new OutputTag<>("late-events") {};
 
-    public record Outputs(DataStream<DayMetric> metrics, DataStream<DeadLetter> deadLetters) {}
+    public record Outputs(DataStream<DayMetric> metrics, DataStream<DeadLetter> deadLetters,
+            DataStream<LateEvent> lateEvents) {}
 
     private DailySeriesPipeline() {}
 
     public static Outputs build(DataStream<SourceItem> parsed, JobConfig config) {
         SingleOutputStreamOperator<EmailEvent> emails = parsed
-                .process(new SplitSourceItems())
+                .process(new SplitSourceItems(config.zone, config.allowedLateness))
                 .name("Split parsed messages").uid("split-parsed-messages");
 
         DataStream<EmailEvent> distinct = !config.dedup ? emails : emails
@@ -52,11 +58,12 @@ public final class DailySeriesPipeline {
                 .process(new FillEmptyDays(config.zone))
                 .name("Fill empty days").uid("fill-empty-days");
 
-        DataStream<DeadLetter> late = days.getSideOutput(LATE)
+        DataStream<LateEvent> lateAtWindow = days.getSideOutput(LATE)
                 .map(new LateEvents(config.zone))
-                .name("Account for late events").uid("late-events");
+                .name("Late events at the window").uid("late-events-at-window");
 
-        return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS).union(late));
+        return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS),
+                emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtWindow));
     }
 
     /** Event-time tumbling windows of one calendar day per series; events too late go to {@link #LATE}. */
@@ -64,9 +71,17 @@ public final class DailySeriesPipeline {
         return emails
                 .keyBy(SERIES)
                 .window(CalendarDayWindows.of(config.zone))
+                .trigger(trigger(config))
                 .allowedLateness(config.allowedLateness)
                 .sideOutputLateData(LATE)
                 .aggregate(new CountDay(), new EmitDayMetric(config.zone))
                 .name("Count emails per day").uid("daily-counts");
+    }
+
+    /** Running records of open days in a live run; a bounded replay only needs each day's final one. */
+    private static Trigger<Object, TimeWindow> trigger(JobConfig config) {
+        return config.readsArchives()
+                ? EventTimeTrigger.create()
+                : new EarlyUpdateTrigger(config.updateInterval.toMillis());
     }
 }

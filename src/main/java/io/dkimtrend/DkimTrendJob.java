@@ -10,12 +10,15 @@ import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.sink.Sinks;
 import io.dkimtrend.source.BundledSample;
 import io.dkimtrend.source.Sources;
+import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -50,24 +53,37 @@ public final class DkimTrendJob {
 
     /** Builds and runs the job; a bounded run without metric sinks prints the series as a table. */
     public static void run(JobConfig config) throws Exception {
-        StreamExecutionEnvironment env = environment(config);
-        DataStream<SourceItem> parsed = readEvents(env, config);
-        DailySeriesPipeline.Outputs outputs = DailySeriesPipeline.build(parsed, config);
-        writeDeadLetters(outputs.deadLetters(), config);
-        writeMetrics(outputs.metrics(), config);
-
-        if (config.metricsToStdout() && config.isBounded()) {
-            // The table needs the whole series: it is written to files first, then read back.
-            Path series = TempFolders.create("dkim-trend-series-");
-            Sinks.toFiles(outputs.metrics(), series.toString(), "metrics");
-            env.execute("dkim-trend");
-            SeriesTable.print(SeriesTable.newestFinal(MetricsFiles.read(series)), System.out);
-        } else {
-            env.execute("dkim-trend");
+        // The table needs the whole series: it is written to files first, then read back.
+        Path table = config.metricsToStdout() && config.isBounded() ? TempFolders.create("dkim-trend-series-") : null;
+        StreamExecutionEnvironment env = build(config, table);
+        JobExecutionResult result = env.execute("dkim-trend");
+        if (config.checkpointDir != null) {
+            RetainedCheckpoints.forget(config.checkpointDir, result.getJobID());
+        }
+        if (table != null) {
+            SeriesTable.print(SeriesTable.newestFinal(MetricsFiles.read(table)), System.out);
         }
     }
 
-    static StreamExecutionEnvironment environment(JobConfig config) {
+    /** The job, assembled and ready to execute: source, pipeline and the configured sinks. */
+    public static StreamExecutionEnvironment build(JobConfig config) throws IOException {
+        return build(config, null);
+    }
+
+    private static StreamExecutionEnvironment build(JobConfig config, Path table) throws IOException {
+        StreamExecutionEnvironment env = environment(config);
+        DataStream<SourceItem> parsed = readEvents(env, config);
+        DailySeriesPipeline.Outputs outputs = DailySeriesPipeline.build(parsed, config);
+        writeRejected(outputs.deadLetters(), config.deadLetterTopic, config.deadLetterFile, "dead-letters", config);
+        writeRejected(outputs.lateEvents(), config.lateEventsTopic, config.lateEventsFile, "late-events", config);
+        writeMetrics(outputs.metrics(), config);
+        if (table != null) {
+            Sinks.toFiles(outputs.metrics(), table.toString(), "metrics");
+        }
+        return env;
+    }
+
+    static StreamExecutionEnvironment environment(JobConfig config) throws IOException {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         // No operator keeps a reference to a record it passed on, so chained operators may share them.
@@ -76,6 +92,16 @@ public final class DkimTrendJob {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir);
             conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        }
+        String restoreFrom = config.fromSavepoint;
+        if (restoreFrom == null && config.checkpointDir != null && !config.readsArchives()) {
+            restoreFrom = RetainedCheckpoints.newest(config.checkpointDir).orElse(null);
+            if (restoreFrom != null) {
+                LOG.info("Resuming from the newest retained checkpoint {}", restoreFrom);
+            }
+        }
+        if (restoreFrom != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         if (config.parallelism > 0) {
@@ -117,18 +143,19 @@ public final class DkimTrendJob {
         }
     }
 
-    static void writeDeadLetters(DataStream<DeadLetter> deadLetters, JobConfig config) {
-        if (config.deadLetterTopic != null) {
-            Sinks.toKafka(deadLetters, config, config.deadLetterTopic, letter -> letter.origin, "dead-letters");
+    /** Dead letters and late events: to a topic and/or files, or else to stderr, never nowhere. */
+    static <T extends DeadLetter> void writeRejected(DataStream<T> rejected, String topic, String dir, String name,
+            JobConfig config) {
+        if (topic != null) {
+            Sinks.toKafka(rejected, config, topic, letter -> letter.origin, name);
         }
-        if (config.deadLetterFile != null) {
-            Sinks.toFiles(deadLetters, config.deadLetterFile, "dead-letters");
+        if (dir != null) {
+            Sinks.toFiles(rejected, dir, name);
         }
-        if (config.deadLetterTopic == null && config.deadLetterFile == null) {
-            // Nowhere else to go: a dead letter is never dropped silently.
-            deadLetters.map(letter -> "dead letter: " + letter.reason + " at " + letter.origin)
-                    .name("Dead letters as text").uid("dead-letters-text")
-                    .printToErr().name("Dead letters to stderr").uid("dead-letters-stderr");
+        if (topic == null && dir == null) {
+            rejected.map(letter -> name + ": " + letter.reason + " at " + letter.origin)
+                    .name(name + " as text").uid(name + "-text")
+                    .printToErr().name(name + " to stderr").uid(name + "-stderr");
         }
     }
 }

@@ -38,6 +38,8 @@ public final class JobConfig implements Serializable {
     public String metricsFile;
     public String deadLetterTopic;
     public String deadLetterFile;
+    public String lateEventsTopic;
+    public String lateEventsFile;
     public String sinkBootstrapServers;
     public final Map<String, String> sinkKafkaProperties = new LinkedHashMap<>();
     public String transactionalIdPrefix = "dkim-trend";
@@ -50,10 +52,12 @@ public final class JobConfig implements Serializable {
     public Duration maxOutOfOrderness = Duration.ofMinutes(10);
     public Duration idleTimeout = Duration.ofMinutes(1);
     public Duration allowedLateness = Duration.ofHours(6);
+    public Duration updateInterval = Duration.ofMinutes(1);
 
     // Runtime
     public int parallelism = -1;
     public String checkpointDir;
+    public String fromSavepoint;
     public Duration checkpointInterval = Duration.ofSeconds(30);
 
     /** True when no input was named: the bundled sample events are replayed. */
@@ -74,6 +78,8 @@ public final class JobConfig implements Serializable {
         METRICS_FILE("metrics-file", "DIR", "Daily metric records as NDJSON part files in DIR."),
         DEAD_LETTER_TOPIC("dead-letter-topic", "TOPIC", "Rejected messages and records, with reason, origin and text."),
         DEAD_LETTER_FILE("dead-letter-file", "DIR", "Rejected messages and records as NDJSON part files in DIR."),
+        LATE_EVENTS_TOPIC("late-events-topic", "TOPIC", "Emails too late to correct their day: day, reason, origin and text."),
+        LATE_EVENTS_FILE("late-events-file", "DIR", "The same as NDJSON part files in DIR."),
         SINK_BOOTSTRAP_SERVERS("sink-bootstrap-servers", "HOST:PORT", "Kafka for the output topics when it is not the events' (Event Hubs has no transactions)."),
         SINK_KAFKA("sink-kafka.<property>", "VALUE", "Passed to the output topics' Kafka clients; without any, the --kafka.* properties apply."),
         TRANSACTIONAL_ID_PREFIX("transactional-id-prefix", "PREFIX", "Prefix of the Kafka transactional ids (default dkim-trend); unique per job."),
@@ -83,9 +89,11 @@ public final class JobConfig implements Serializable {
         DEDUP_HORIZON("dedup-horizon", "DURATION", "How long (event time) a NetworkMessageId+recipient is remembered (default 48 h)."),
         MAX_OUT_OF_ORDERNESS("max-out-of-orderness", "DURATION", "Watermark delay behind the newest event of a partition (default 10 min)."),
         IDLE_TIMEOUT("idle-timeout", "DURATION", "A partition without events for this long stops holding the watermark back (default 1 min)."),
-        ALLOWED_LATENESS("allowed-lateness", "DURATION", "Events this late still correct their closed day (default 6 h); later ones are dead-lettered as late."),
+        ALLOWED_LATENESS("allowed-lateness", "DURATION", "Events this late still correct their closed day (default 6 h); later ones go to the late-events output."),
+        UPDATE_INTERVAL("update-interval", "DURATION", "A live run emits running (non-final) records of open days at most this often (default 1 min)."),
         PARALLELISM("parallelism", "N", "Default parallelism of the job."),
-        CHECKPOINT_DIR("checkpoint-dir", "URI", "Where checkpoints are kept (e.g. file:///var/dkim-trend/checkpoints)."),
+        CHECKPOINT_DIR("checkpoint-dir", "URI", "Where checkpoints are kept (e.g. file:///var/dkim-trend/checkpoints); a live run resumes from the newest one left there."),
+        FROM_SAVEPOINT("from-savepoint", "PATH", "Start from this savepoint or checkpoint (a local run; on a cluster use flink run -s)."),
         CHECKPOINT_INTERVAL("checkpoint-interval", "DURATION", "Checkpoint interval of a streaming run (default 30 s); metrics are committed to Kafka at each checkpoint."),
         HELP("help", null, "Print this help.");
 
@@ -124,6 +132,8 @@ public final class JobConfig implements Serializable {
         config.metricsFile = params.get(Flag.METRICS_FILE.name);
         config.deadLetterTopic = params.get(Flag.DEAD_LETTER_TOPIC.name);
         config.deadLetterFile = params.get(Flag.DEAD_LETTER_FILE.name);
+        config.lateEventsTopic = params.get(Flag.LATE_EVENTS_TOPIC.name);
+        config.lateEventsFile = params.get(Flag.LATE_EVENTS_FILE.name);
         config.sinkBootstrapServers = params.get(Flag.SINK_BOOTSTRAP_SERVERS.name, config.bootstrapServers);
         config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name, config.transactionalIdPrefix);
         config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
@@ -133,8 +143,10 @@ public final class JobConfig implements Serializable {
         config.maxOutOfOrderness = duration(params, Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
         config.idleTimeout = duration(params, Flag.IDLE_TIMEOUT, config.idleTimeout);
         config.allowedLateness = duration(params, Flag.ALLOWED_LATENESS, config.allowedLateness);
+        config.updateInterval = duration(params, Flag.UPDATE_INTERVAL, config.updateInterval);
         config.parallelism = params.getInt(Flag.PARALLELISM.name, config.parallelism);
         config.checkpointDir = params.get(Flag.CHECKPOINT_DIR.name);
+        config.fromSavepoint = params.get(Flag.FROM_SAVEPOINT.name);
         config.checkpointInterval = duration(params, Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
         if (config.sinkKafkaProperties.isEmpty()
                 && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {
@@ -156,7 +168,7 @@ public final class JobConfig implements Serializable {
             throw new IllegalArgumentException("--events-topic needs --bootstrap-servers");
         }
         demo = events == null && !kafkaInput;
-        boolean kafkaOutput = metricsTopic != null || deadLetterTopic != null;
+        boolean kafkaOutput = metricsTopic != null || deadLetterTopic != null || lateEventsTopic != null;
         if (kafkaOutput && sinkBootstrapServers == null) {
             throw new IllegalArgumentException("output topics need --bootstrap-servers or --sink-bootstrap-servers");
         }
@@ -166,6 +178,9 @@ public final class JobConfig implements Serializable {
         if (maxMessageBytes <= 0 || dedupHorizon.isNegative() || allowedLateness.isNegative()
                 || maxOutOfOrderness.isNegative() || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("sizes and durations must not be negative");
+        }
+        if (updateInterval.isZero() || updateInterval.isNegative()) {
+            throw new IllegalArgumentException("--update-interval must be positive");
         }
     }
 

@@ -19,16 +19,21 @@ public class DeadLetter {
     public DeadLetter() {}
 
     public static DeadLetter of(String reason, String origin, byte[] bytes, int from, int to) {
-        DeadLetter letter = new DeadLetter();
-        letter.reason = reason;
-        letter.origin = origin;
-        int length = Math.max(0, to - from);
-        letter.payloadBytes = length;
-        letter.truncated = length > MAX_PAYLOAD_BYTES;
+        return new DeadLetter().fill(reason, origin, bytes, from, to);
+    }
+
+    /** Sets the fields, keeping at most {@link #MAX_PAYLOAD_BYTES} of the text. */
+    protected <T extends DeadLetter> T fill(String reason, String origin, byte[] bytes, int from, int to) {
+        this.reason = reason;
+        this.origin = origin;
+        int length = bytes == null ? 0 : Math.max(0, to - from);
+        payloadBytes = length;
+        truncated = length > MAX_PAYLOAD_BYTES;
         // A cut may split a multi-byte character; the decoder then substitutes U+FFFD for it.
-        letter.payload =
-                new String(bytes, from, Math.min(length, MAX_PAYLOAD_BYTES), StandardCharsets.UTF_8);
-        return letter;
+        payload = length == 0 ? "" : new String(bytes, from, Math.min(length, MAX_PAYLOAD_BYTES), StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        T self = (T) this;
+        return self;
     }
 
     /** A message above the size limit; only its first bytes were read. */

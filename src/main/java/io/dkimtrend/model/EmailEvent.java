@@ -23,6 +23,15 @@ public class EmailEvent {
     /** Where the row came from (topic/partition/offset or file:line, with the record index). */
     public String origin;
 
+    /**
+     * The message the row was read from and the row's place in it, for the late-events output. Only
+     * the operator chained to the source sees them: transient fields are never serialized, so the
+     * text does not travel through the shuffles.
+     */
+    public transient byte[] message;
+    public transient int recordStart;
+    public transient int recordEnd;
+
     public EmailEvent() {}
 
     public boolean dkimFailed() {

@@ -248,6 +248,9 @@ public final class MessageParser {
         email.eventTime = eventTime;
         email.tenantId = record.tenantId;
         email.origin = origin;
+        email.message = message;
+        email.recordStart = record.start;
+        email.recordEnd = record.end;
         if (record.networkMessageId != null && !record.networkMessageId.isEmpty()
                 && record.recipient != null && !record.recipient.isEmpty()) {
             email.identity = record.networkMessageId.toLowerCase(Locale.ROOT) + '|'

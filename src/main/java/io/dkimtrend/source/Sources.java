@@ -15,11 +15,17 @@ public final class Sources {
 
     private Sources() {}
 
-    /** Event time from each row's Timestamp; per-partition watermarks that skip idle partitions. */
+    /**
+     * Event time from each row's Timestamp; per-partition watermarks that skip idle partitions and,
+     * when the whole stream is quiet, follow the wall clock ({@link LiveWatermarks}).
+     */
     public static WatermarkStrategy<SourceItem> watermarks(JobConfig config) {
-        return WatermarkStrategy.<SourceItem>forBoundedOutOfOrderness(config.maxOutOfOrderness)
-                .withTimestampAssigner((item, previous) -> item.eventTime())
-                .withIdleness(config.idleTimeout);
+        long outOfOrderness = config.maxOutOfOrderness.toMillis();
+        long idleTimeout = config.idleTimeout.toMillis();
+        long liveLag = Math.max(config.allowedLateness.toMillis(), outOfOrderness);
+        return WatermarkStrategy.<SourceItem>forGenerator(
+                        context -> new LiveWatermarks<>(outOfOrderness, idleTimeout, liveLag, System::currentTimeMillis))
+                .withTimestampAssigner((item, previous) -> item.eventTime());
     }
 
     public static KafkaSource<SourceItem> kafka(JobConfig config) {

@@ -2,48 +2,100 @@ package io.dkimtrend.source;
 
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.window.CalendarDayWindows;
+import io.dkimtrend.window.CalendarDays;
+import java.time.Duration;
+import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Splits what the sources parsed: email rows go on, dead letters go to {@link #DEAD_LETTERS}, and
  * skipped records of other tables are only counted. Every record the sources saw is counted here
- * once, in exactly one of the three metrics.
+ * once, in exactly one of the metrics.
+ *
+ * <p>An email whose day closed and whose allowed lateness passed goes to {@link #LATE_EVENTS} with
+ * its original text, which only this operator, chained to the source, still holds. It is judged
+ * against this source instance's watermark, which is never behind the window's (the window takes the
+ * minimum of all sources), so the window itself never has to drop an event.
  */
 public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+    public static final OutputTag<LateEvent> LATE_EVENTS = new OutputTag<>("late-events") {};
 
+    /** EmailEvents rows with a usable Timestamp, late ones included. */
     public static final String EMAIL_RECORDS = "emailRecords";
     public static final String SKIPPED_RECORDS = "skippedRecords";
     public static final String DEAD_LETTER_COUNT = "deadLetters";
+    public static final String LATE_EVENT_COUNT = "lateEvents";
+    public static final String EVENT_TIME_LAG = "eventTimeLagMillis";
 
+    private final ZoneId zone;
+    private final long allowedLatenessMillis;
+
+    private transient CalendarDayWindows days;
     private transient Counter emails;
     private transient Counter skipped;
     private transient Counter deadLetters;
+    private transient Counter late;
+    private transient volatile long watermark;
+
+    public SplitSourceItems(ZoneId zone, Duration allowedLateness) {
+        this.zone = zone;
+        this.allowedLatenessMillis = allowedLateness.toMillis();
+    }
 
     @Override
     public void open(OpenContext context) {
+        days = CalendarDayWindows.of(zone);
+        watermark = Long.MIN_VALUE;
         var metrics = getRuntimeContext().getMetricGroup();
         emails = metrics.counter(EMAIL_RECORDS);
         skipped = metrics.counter(SKIPPED_RECORDS);
         deadLetters = metrics.counter(DEAD_LETTER_COUNT);
+        late = metrics.counter(LATE_EVENT_COUNT);
+        // Wall clock minus watermark, as of the last record: how far event time trails real time.
+        metrics.gauge(EVENT_TIME_LAG, () -> watermark == Long.MIN_VALUE ? 0L : System.currentTimeMillis() - watermark);
     }
 
     @Override
     public void processElement(SourceItem item, Context context, Collector<EmailEvent> out) {
-        if (item.email != null) {
+        watermark = context.timerService().currentWatermark();
+        EmailEvent email = item.email;
+        if (email != null) {
             emails.inc();
-            out.collect(item.email);
+            if (isLate(email)) {
+                late.inc();
+                context.output(LATE_EVENTS, LateEvent.of(email, dayOf(email), watermark));
+            } else {
+                email.message = null;
+                out.collect(email);
+            }
         } else if (item.deadLetter != null) {
             deadLetters.inc();
             context.output(DEAD_LETTERS, item.deadLetter);
         } else {
             skipped.inc(item.skippedRecords);
         }
+    }
+
+    /** The window operator's own rule: late once the day's last millisecond plus the lateness is behind the watermark. */
+    private boolean isLate(EmailEvent email) {
+        if (watermark == Long.MIN_VALUE) {
+            return false;
+        }
+        TimeWindow day = days.windowOf(email.eventTime);
+        return day.maxTimestamp() + allowedLatenessMillis <= watermark;
+    }
+
+    private String dayOf(EmailEvent email) {
+        return CalendarDays.dayOf(email.eventTime, zone).toString();
     }
 }

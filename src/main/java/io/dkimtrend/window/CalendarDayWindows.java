@@ -32,13 +32,18 @@ public class CalendarDayWindows extends WindowAssigner<Object, TimeWindow> {
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        return List.of(windowOf(timestamp));
+    }
+
+    /** The day that holds the timestamp. */
+    public TimeWindow windowOf(long timestamp) {
         TimeWindow window = lastWindow;
         if (window == null || timestamp < window.getStart() || timestamp >= window.getEnd()) {
             LocalDate day = CalendarDays.dayOf(timestamp, zone);
             window = new TimeWindow(CalendarDays.start(day, zone), CalendarDays.end(day, zone));
             lastWindow = window;
         }
-        return List.of(window);
+        return window;
     }
 
     @Override
