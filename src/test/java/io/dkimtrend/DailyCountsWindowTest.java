@@ -92,6 +92,51 @@ class DailyCountsWindowTest {
         assertThat(days.get(1).zone).isEqualTo("Europe/Berlin");
     }
 
+    @Test
+    void aLiveDayShowsRunningRecordsAtMostOncePerIntervalAndOnlyAfterNewData() throws Exception {
+        openLive("--update-interval", "1 min", "--allowed-lateness", "6 h");
+        harness.setProcessingTime(0);
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processElement(record("2026-11-03T08:01:00Z", PASS, "b"));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.setProcessingTime(60_000);
+        harness.processElement(record("2026-11-03T09:00:00Z", FAIL, "c"));
+        harness.setProcessingTime(120_000);
+        harness.setProcessingTime(180_000);
+        assertThat(describe(harness.extractOutputValues())).containsExactly(
+                "all 2026-11-03 emails=2 dkimFail=1 pass=1 none=0 other=0 ratio=0.5 open rev1",
+                "all 2026-11-03 emails=3 dkimFail=2 pass=1 none=0 other=0 ratio=0.6667 open rev2");
+
+        harness.processElement(record("2026-11-03T10:00:00Z", PASS, "d"));
+        harness.processWatermark(millis("2026-11-03T23:59:59.999Z"));
+        harness.setProcessingTime(240_000);
+        assertThat(describe(harness.extractOutputValues())).last()
+                .isEqualTo("all 2026-11-03 emails=4 dkimFail=2 pass=2 none=0 other=0 ratio=0.5 final rev3");
+        assertThat(harness.extractOutputValues()).hasSize(3);
+    }
+
+    @Test
+    void aLiveDayIsCorrectedOneIntervalAfterLateEventsWithinTheLateness() throws Exception {
+        openLive("--update-interval", "1 min", "--allowed-lateness", "6 h");
+        harness.setProcessingTime(0);
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processWatermark(millis("2026-11-04T01:00:00Z"));
+        harness.processElement(record("2026-11-03T22:00:00Z", FAIL, "late-1"));
+        harness.processElement(record("2026-11-03T22:30:00Z", PASS, "late-2"));
+        harness.setProcessingTime(60_000);
+
+        assertThat(describe(harness.extractOutputValues())).containsExactly(
+                "all 2026-11-03 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1",
+                "all 2026-11-03 emails=3 dkimFail=2 pass=1 none=0 other=0 ratio=0.6667 final rev2");
+    }
+
+    private void openLive(String... flags) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-servers", "127.0.0.1:9", "--events-topic", "t"));
+        args.addAll(List.of(flags));
+        open(args.toArray(String[]::new));
+    }
+
     @SuppressWarnings("unchecked")
     private void open(String... flags) throws Exception {
         JobConfig config = JobConfig.fromArgs(flags);
