@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -224,6 +225,30 @@ public final class KafkaBroker implements AutoCloseable {
                 } else if (now - lastProgress >= quietPeriod.toNanos()) {
                     break;
                 }
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Reads a topic from the beginning until what was read satisfies {@code done}, or the timeout
+     * passes; returns everything read either way, for the caller to assert on.
+     */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic, boolean readCommitted,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        Properties props = clientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "await-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !done.test(records)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;
