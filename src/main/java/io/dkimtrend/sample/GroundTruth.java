@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * What a correct job must make of a generated input, known by construction: one {@link Row} per
- * EmailEvents row written (re-deliveries included), the dead letters written by kind, and the number
- * of records of other tables that must be skipped.
+ * EmailEvents row written (re-deliveries included), every dead letter written with its kind and file,
+ * and the number of records of other tables that must be skipped.
  *
  * <p>Rows are held in primitive arrays (about 33 bytes a row), so millions fit in a small heap.
  */
@@ -76,6 +76,9 @@ public final class GroundTruth {
      */
     public record Row(Instant timestamp, String dkimBucket, String identity, boolean duplicate) {}
 
+    /** One bad line or record as written: a job turns each into one dead letter. */
+    public record DeadLetterPlace(DeadLetter kind, String file) {}
+
     private static final int DUPLICATE_BIT = 4;
 
     private int size;
@@ -90,6 +93,7 @@ public final class GroundTruth {
     private final List<String> recipients = new ArrayList<>();
     private final Map<String, Integer> recipientIndex = new HashMap<>();
     private final EnumMap<DeadLetter, Integer> deadLetters = new EnumMap<>(DeadLetter.class);
+    private final List<DeadLetterPlace> deadLetterPlaces = new ArrayList<>();
     private long otherTableRecords;
     private long duplicates;
     private long withoutIdentity;
@@ -142,8 +146,10 @@ public final class GroundTruth {
         size++;
     }
 
-    void addDeadLetter(DeadLetter kind) {
+    /** Adds one bad line or record, written to {@code file} (relative to the output folder). */
+    void addDeadLetter(DeadLetter kind, String file) {
         deadLetters.merge(kind, 1, Integer::sum);
+        deadLetterPlaces.add(new DeadLetterPlace(kind, file));
     }
 
     void addOtherTableRecords(long count) {
@@ -188,6 +194,11 @@ public final class GroundTruth {
         return duplicates;
     }
 
+    /** Rows a deduplicating job counts: {@link #size()} minus {@link #duplicates()}. */
+    public long distinctEmails() {
+        return size - duplicates;
+    }
+
     /** Rows missing NetworkMessageId or RecipientEmailAddress; they always count. */
     public long withoutIdentity() {
         return withoutIdentity;
@@ -199,7 +210,12 @@ public final class GroundTruth {
     }
 
     public int deadLetterTotal() {
-        return deadLetters.values().stream().mapToInt(Integer::intValue).sum();
+        return deadLetterPlaces.size();
+    }
+
+    /** Every dead letter written, each occurrence once, in the order written. */
+    public List<DeadLetterPlace> deadLetterPlaces() {
+        return Collections.unmodifiableList(deadLetterPlaces);
     }
 
     /** Records of other tables (EmailUrlInfo, EmailAttachmentInfo, DeviceEvents) a job must skip. */

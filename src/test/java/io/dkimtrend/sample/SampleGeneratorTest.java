@@ -480,6 +480,80 @@ class SampleGeneratorTest {
         for (Map.Entry<DeadLetter, Integer> kind : truth.deadLetters().entrySet()) {
             assertThat(readme).contains(kind.getKey() + ": ");
         }
+        List<String> listed = readme.lines().filter(line -> line.matches("- [A-Z_]+: `events/.*`")).toList();
+        assertThat(listed).containsExactlyElementsOf(truth.deadLetterPlaces().stream()
+                .map(place -> "- " + place.kind() + ": `" + place.file() + "`").toList());
+    }
+
+    @Test
+    void everyMalformedLineOrRecordIsInTheTruthOncePerOccurrence() throws IOException {
+        List<String> found = MalformedInput.of(fresh.resolve("events"));
+        List<String> expected = truth.deadLetterPlaces().stream()
+                .map(place -> place.kind() + ": " + place.file().substring("events/".length())).toList();
+        assertThat(found).hasSize(truth.deadLetterTotal()).containsExactlyInAnyOrderElementsOf(expected);
+
+        // the committed bundle, as the job reads it, against its committed counts
+        JsonNode committedCounts = JSON.readTree(COMMITTED.resolve("expected/counts.json").toFile());
+        List<String> committed = MalformedInput.of(COMMITTED.resolve("events"));
+        assertThat(committed).hasSize(committedCounts.get("deadLetters").asInt());
+        for (DeadLetter kind : DeadLetter.values()) {
+            assertThat(committed.stream().filter(place -> place.startsWith(kind + ": ")).count()).as(kind.name())
+                    .isEqualTo(committedCounts.get("deadLettersByKind").get(kind.name()).asLong());
+        }
+    }
+
+    @Test
+    void countsJsonAccountsForEveryRecord() throws IOException {
+        JsonNode counts = JSON.readTree(fresh.resolve("expected/counts.json").toFile());
+        List<String> fields = new ArrayList<>();
+        counts.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("emailRows", "distinctEmails", "duplicates", "rowsWithoutIdentity",
+                "otherTableRecords", "deadLetters", "deadLettersByKind");
+        assertThat(counts.get("emailRows").asLong()).isEqualTo(truth.size()).isEqualTo(scan.rows.size());
+        assertThat(counts.get("distinctEmails").asLong()).isEqualTo(truth.distinctEmails())
+                .isEqualTo(truth.dailySeries(UTC, true).values().stream().mapToLong(c -> c[0]).sum());
+        assertThat(counts.get("duplicates").asLong()).isEqualTo(truth.duplicates())
+                .isEqualTo(counts.get("emailRows").asLong() - counts.get("distinctEmails").asLong());
+        assertThat(counts.get("rowsWithoutIdentity").asLong()).isEqualTo(truth.withoutIdentity())
+                .isEqualTo(scan.rows.stream().filter(r -> r.identity == null).count());
+        assertThat(counts.get("otherTableRecords").asLong()).isEqualTo(truth.otherTableRecords())
+                .isEqualTo(scan.otherTableRecords);
+        assertThat(counts.get("deadLetters").asInt()).isEqualTo(truth.deadLetterTotal());
+        JsonNode byKind = counts.get("deadLettersByKind");
+        assertThat(byKind.size()).isEqualTo(DeadLetter.values().length);
+        for (DeadLetter kind : DeadLetter.values()) {
+            assertThat(byKind.get(kind.name()).asInt()).as(kind.name()).isEqualTo(truth.deadLetters().get(kind));
+        }
+
+        long recordsIn = recordsIn(fresh.resolve("events"));
+        assertThat(recordsIn).isEqualTo(counts.get("distinctEmails").asLong() + counts.get("duplicates").asLong()
+                + counts.get("otherTableRecords").asLong() + counts.get("deadLetters").asLong());
+        assertThat(readString(fresh.resolve("expected/README.md"))).contains("`counts.json`");
+    }
+
+    /** Records a job reads: each element of an envelope, and each other line as one, valid JSON or not. */
+    static long recordsIn(Path events) throws IOException {
+        long records = 0;
+        try (Stream<Path> paths = Files.walk(events)) {
+            for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
+                for (String line : readLines(path)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode node = parseOrNull(line);
+                    records += node != null && node.path("records").isArray() ? node.get("records").size() : 1;
+                }
+            }
+        }
+        return records;
+    }
+
+    static JsonNode parseOrNull(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     // -------------------------------------------------------------------------- records mode
@@ -509,6 +583,9 @@ class SampleGeneratorTest {
         }
         assertThat(Files.readAllLines(dir.resolve("expected/daily-utc-dedup.csv")))
                 .isEqualTo(records.csvLines(UTC, true));
+        JsonNode counts = JSON.readTree(dir.resolve("expected/counts.json").toFile());
+        assertThat(counts.get("emailRows").asLong()).isEqualTo(records.size());
+        assertThat(counts.get("deadLetters").asInt()).isZero();
 
         assertThatThrownBy(() -> SampleGenerator.generate(fresh, settings))
                 .as("records mode refuses to mix with a bundle").isInstanceOf(IllegalArgumentException.class);
@@ -567,7 +644,7 @@ class SampleGeneratorTest {
                     String name = events.relativize(path).toString().replace('\\', '/');
                     scan.files.put(name, readBytes(path));
                     int number = 0;
-                    for (String line : SampleGenerator.readLines(path)) {
+                    for (String line : readLines(path)) {
                         scan.line(name, ++number, line);
                     }
                 }
@@ -686,6 +763,88 @@ class SampleGeneratorTest {
         }
     }
 
+    /**
+     * Finds the bad input of a bundle by the README's rules ("Bad input: dead letters"), with Jackson's
+     * tree model and without the job's parser: a message larger than the job's default limit, not
+     * JSON, not an object, or of none of the three shapes; an EmailEvents record or row (category
+     * EmailEvents or none) without a usable Timestamp. One entry "KIND: file" per occurrence; a bad
+     * input the truth has no kind for gets a name of its own, so that it can never pass unnoticed.
+     */
+    static final class MalformedInput {
+        static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+        static final Set<String> EMAIL_COLUMNS =
+                Set.of("Timestamp", "NetworkMessageId", "RecipientEmailAddress", "AuthenticationDetails");
+
+        static List<String> of(Path events) throws IOException {
+            List<String> found = new ArrayList<>();
+            try (Stream<Path> paths = Files.walk(events)) {
+                for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
+                    String file = events.relativize(path).toString().replace('\\', '/');
+                    for (String line : readLines(path)) {
+                        // the archive reader skips blank lines: they are no message
+                        if (!line.isBlank()) {
+                            kinds(line).forEach(kind -> found.add(kind + ": " + file));
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** The bad parts of one message, none for a good one. */
+        static List<String> kinds(String line) {
+            if (line.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+                return List.of("OVERSIZED_MESSAGE");
+            }
+            JsonNode node = parseOrNull(line);
+            if (node == null) {
+                return List.of((line.startsWith("{") || line.startsWith("[") ? DeadLetter.TRUNCATED_JSON
+                        : DeadLetter.NOT_JSON).name());
+            }
+            if (node.isArray()) {
+                return List.of(DeadLetter.JSON_ARRAY.name());
+            }
+            if (!node.isObject()) {
+                return List.of(DeadLetter.UNKNOWN_SHAPE.name());
+            }
+            if (node.path("records").isArray()) {
+                List<String> kinds = new ArrayList<>();
+                for (JsonNode record : node.get("records")) {
+                    if (!record.isObject()) {
+                        kinds.add("ENVELOPE_RECORD_NOT_AN_OBJECT");
+                    } else if (countsAsEmail(record) && !usableTimestamp(record.path("properties"))) {
+                        kinds.add(DeadLetter.ENVELOPE_RECORD_WITHOUT_TIMESTAMP.name());
+                    }
+                }
+                return kinds;
+            }
+            JsonNode columns;
+            if (node.has("properties")) {
+                columns = node.get("properties");
+            } else if (EMAIL_COLUMNS.stream().anyMatch(node::has)) {
+                columns = node;
+            } else {
+                return List.of(DeadLetter.UNKNOWN_SHAPE.name());
+            }
+            if (!countsAsEmail(node) || usableTimestamp(columns)) {
+                return List.of();
+            }
+            JsonNode timestamp = columns.get("Timestamp");
+            return List.of((timestamp == null || timestamp.isNull() ? DeadLetter.RECORD_WITHOUT_TIMESTAMP
+                    : DeadLetter.UNPARSEABLE_TIMESTAMP).name());
+        }
+
+        static boolean countsAsEmail(JsonNode record) {
+            JsonNode category = record.get("category");
+            return category == null || category.isNull() || category.asText().equals(SampleGenerator.EMAIL_EVENTS);
+        }
+
+        static boolean usableTimestamp(JsonNode columns) {
+            JsonNode timestamp = columns.get("Timestamp");
+            return timestamp != null && timestamp.isTextual() && parseTimestamp(timestamp.asText()) != null;
+        }
+    }
+
     static Instant parseTimestamp(String text) {
         try {
             TemporalAccessor parsed =
@@ -740,6 +899,17 @@ class SampleGeneratorTest {
     static String render(SortedMap<LocalDate, long[]> series) {
         return series.entrySet().stream().map(e -> e.getKey() + Arrays.toString(e.getValue()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** Lines of a file, without line ends, gunzipped for {@code .gz}. */
+    static List<String> readLines(Path file) throws IOException {
+        byte[] bytes = readBytes(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                bytes = in.readAllBytes();
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8).lines().toList();
     }
 
     static byte[] readBytes(Path file) {
