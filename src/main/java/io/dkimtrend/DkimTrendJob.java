@@ -94,7 +94,7 @@ public final class DkimTrendJob {
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
         String restoreFrom = config.fromSavepoint;
-        if (restoreFrom == null && config.checkpointDir != null && !config.readsArchives()) {
+        if (restoreFrom == null && config.checkpointDir != null && !config.isBounded()) {
             restoreFrom = RetainedCheckpoints.newest(config.checkpointDir).orElse(null);
             if (restoreFrom != null) {
                 LOG.info("Resuming from the newest retained checkpoint {}", restoreFrom);

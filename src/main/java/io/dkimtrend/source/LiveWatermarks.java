@@ -11,14 +11,17 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *
  * <ul>
  *   <li>if it was live, that is its newest event was at most {@code liveLag} behind the wall clock
- *       when it arrived, event time follows the wall clock (minus the out-of-orderness), so that a
- *       quiet night still closes the day;
- *   <li>otherwise (a replay of old data that paused, or a partition that never had an event) it is
- *       marked idle and stops holding the other partitions back, but moves no day forward itself.
+ *       when it arrived, or it had no event at all since the job (re)started, event time follows the
+ *       wall clock (minus the out-of-orderness), so that a quiet night still closes the day, also
+ *       right after a restart;
+ *   <li>otherwise (a replay of old data that paused) it is marked idle: it stops holding the other
+ *       partitions back, but moves no day forward itself.
  * </ul>
  *
  * With {@code liveLag} no larger than the allowed lateness, following the wall clock can make an
- * event of a live partition a correction of its closed day, but never drop it.
+ * event of a live partition a correction of its closed day, but never drop it. A partition still
+ * holding old data must deliver it within the idle timeout, or that data becomes late: keep the
+ * timeout well above the longest pause of a partition.
  */
 public class LiveWatermarks<T> implements WatermarkGenerator<T> {
 
@@ -59,7 +62,7 @@ public class LiveWatermarks<T> implements WatermarkGenerator<T> {
             if (newestEventTime != Long.MIN_VALUE) {
                 emit(newestEventTime - outOfOrdernessMillis - 1, output);
             }
-        } else if (newestEventTime != Long.MIN_VALUE && lagAtLastEvent <= liveLagMillis) {
+        } else if (newestEventTime == Long.MIN_VALUE || lagAtLastEvent <= liveLagMillis) {
             emit(Math.max(newestEventTime, now) - outOfOrdernessMillis - 1, output);
         } else {
             output.markIdle();

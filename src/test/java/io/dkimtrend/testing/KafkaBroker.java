@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Exit;
@@ -252,6 +255,18 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    /**
+     * Limits every consumer without a quota of its own to {@code bytesPerSecond} (a broker-side
+     * client quota), so that a test can act while a job is still reading; {@code 0} lifts it.
+     */
+    public void throttleConsumers(long bytesPerSecond) {
+        ClientQuotaEntity everyClient = new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID, null));
+        ClientQuotaAlteration.Op op = new ClientQuotaAlteration.Op("consumer_byte_rate",
+                bytesPerSecond > 0 ? (double) bytesPerSecond : null);
+        await(admin.alterClientQuotas(List.of(new ClientQuotaAlteration(everyClient, List.of(op)))).all(),
+                "setting the consumer quota");
     }
 
     /** Client settings to reach this broker: {@code bootstrap.servers} only. */

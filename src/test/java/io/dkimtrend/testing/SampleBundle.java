@@ -52,6 +52,25 @@ public final class SampleBundle {
         return series;
     }
 
+    /**
+     * An email sent now: a live job's watermark then follows the wall clock once the stream goes
+     * quiet, so every day of the bundle closes, as it would when the next real email arrives. (Old
+     * data alone cannot do that: its partitions go idle, and an all-idle stream holds its watermark.)
+     */
+    public static byte[] emailSentNow() {
+        return ("{\"Timestamp\":\"" + java.time.Instant.now() + "\",\"AuthenticationDetails\":\"{\\\"DKIM\\\":\\\"pass\\\"}\","
+                + "\"NetworkMessageId\":\"sent-now\",\"RecipientEmailAddress\":\"soc@contoso.com\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The entries of {@code series} for the days that {@code days} has: a live run goes on past them. */
+    public static Map<String, String> only(Map<String, String> series, Map<String, String> days) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        series.forEach((day, counts) -> {
+            if (days.containsKey(day)) kept.put(day, counts);
+        });
+        return kept;
+    }
+
     /** Every message of the bundle (one per line, .gz decompressed), in the order a live feed would send them. */
     public static List<byte[]> messagesInEventTimeOrder() throws IOException {
         record Message(long time, int position, byte[] bytes) {}
