@@ -8,13 +8,13 @@ import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.dedup.DeduplicateEmails;
 import io.dkimtrend.source.SplitSourceItems;
 import io.dkimtrend.testing.SampleBundle;
+import io.dkimtrend.testing.TestClusters;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +31,7 @@ class AccountingTest {
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestClusters.miniCluster(METRICS.addToConfiguration(new Configuration()));
 
     @TempDir
     Path out;

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.sample.GroundTruth;
+import io.dkimtrend.sample.SampleGenerator;
+import io.dkimtrend.sample.SampleSettings;
 import io.dkimtrend.sink.MetricsFiles;
 import io.dkimtrend.testing.SampleBundle;
+import io.dkimtrend.testing.TestClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ArchiveReplayTest {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
     @TempDir
     Path out;
@@ -40,7 +47,7 @@ class ArchiveReplayTest {
             Europe/Berlin | raw   | daily-europe-berlin-raw.csv
             """)
     void replayGivesTheTrueSeries(String zone, String dedup, String expectedCsv) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("--events", SampleBundle.EVENTS.toString(),
+        List<String> args = new ArrayList<>(List.of("--events", SampleBundle.EVENTS.toString(),
                 "--zone", zone, "--parallelism", "2",
                 "--metrics-file", out.resolve("metrics").toString(),
                 "--dead-letter-file", out.resolve("dead-letters").toString()));
@@ -55,6 +62,30 @@ class ArchiveReplayTest {
             assertThat(record.zone).isEqualTo(zone);
             assertThat(record.series).isEqualTo("all");
         });
+    }
+
+    @ParameterizedTest(name = "{0}, dedup {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UTC              | true
+            Europe/Berlin    | false
+            America/New_York | true
+            """)
+    void anotherGeneratedArchiveGivesItsTrueSeries(String zone, boolean dedup) throws Exception {
+        // Another seed, start and length than the bundle: spring DST in Europe and in America.
+        SampleSettings settings = SampleSettings.defaults().withSeed(7).withStart(LocalDate.of(2026, 3, 1)).withDays(36);
+        GroundTruth truth = SampleGenerator.generate(out.resolve("generated"), settings);
+        List<String> args = new ArrayList<>(List.of("--events", out.resolve("generated/events").toString(),
+                "--zone", zone, "--parallelism", "2", "--metrics-file", out.resolve("metrics").toString(),
+                "--dead-letter-file", out.resolve("dead-letters").toString()));
+        if (!dedup) args.add("--no-dedup");
+
+        DkimTrendJob.run(JobConfig.fromArgs(args.toArray(String[]::new)));
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        truth.dailySeries(ZoneId.of(zone), dedup).forEach((day, c) -> expected.put(day.toString(),
+                c[GroundTruth.EMAILS] + " " + c[GroundTruth.DKIM_FAIL] + " " + c[GroundTruth.SERIES_PASS] + " "
+                        + c[GroundTruth.SERIES_NONE] + " " + c[GroundTruth.SERIES_OTHER]));
+        assertThat(SampleBundle.series(MetricsFiles.read(out.resolve("metrics")))).containsExactlyEntriesOf(expected);
     }
 
     @Test

@@ -9,10 +9,10 @@ import io.dkimtrend.model.Json;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
 import io.dkimtrend.testing.SampleBundle;
+import io.dkimtrend.testing.TestClusters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KafkaToKafkaTest {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
     @Test
     void metricsTopicHoldsTheExactSeries(KafkaBroker kafka) throws Exception {

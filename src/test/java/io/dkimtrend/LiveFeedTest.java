@@ -8,6 +8,7 @@ import io.dkimtrend.model.Json;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
+import io.dkimtrend.testing.TestClusters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,7 @@ class LiveFeedTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
     @Test
     void runningRecordsQuietCloseCorrectionsAndLateEvents(KafkaBroker kafka) throws Exception {
