@@ -23,7 +23,7 @@ class BenchmarkSmokeTest {
             System.setOut(stdout);
         }
         assertThat(table.toString(StandardCharsets.UTF_8).lines())
-                .hasSize(4)
+                .anySatisfy(line -> assertThat(line).startsWith("step").contains("records/s").contains("peak RSS"))
                 .anySatisfy(line -> assertThat(line).startsWith("parse path, 1 thread"))
                 .anySatisfy(line -> assertThat(line).startsWith("job, file replay, p=1"))
                 .anySatisfy(line -> assertThat(line).startsWith("job, file replay, p=2"));
