@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,15 +86,8 @@ class CrashRecoveryTest {
         assertThat(finalsPerDay).as("one final record per day").allSatisfy((day, count) -> assertThat(count).isEqualTo(1));
     }
 
-    /** The committed final records, once every expected day has one (or the timeout passed). */
     private static List<DayMetric> finals(KafkaBroker kafka, Map<String, String> expected, Duration timeout) {
-        return kafka.awaitRecords("crash-metrics", true, records -> finalDays(records).containsAll(expected.keySet()), timeout)
-                .stream().map(r -> Json.read(r.value(), DayMetric.class)).filter(d -> d.isFinal).toList();
-    }
-
-    private static Set<String> finalDays(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(r -> Json.read(r.value(), DayMetric.class)).filter(d -> d.isFinal)
-                .map(d -> d.day).collect(Collectors.toSet());
+        return SampleBundle.awaitFinals(kafka, "crash-metrics", expected.keySet(), timeout);
     }
 
     private static void awaitCheckpoint(Path checkpoints, Process job, int number) throws Exception {

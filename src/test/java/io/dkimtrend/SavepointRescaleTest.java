@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.model.Json;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
 import io.dkimtrend.testing.SampleBundle;
@@ -90,11 +89,7 @@ class SavepointRescaleTest {
             "--checkpoint-interval", "500 ms", "--parallelism", parallelism, "--transactional-id-prefix", "rescale-test"};
     }
 
-    /** The committed final records, once every expected day has one (or the timeout passed). */
     private static List<DayMetric> finals(KafkaBroker kafka, Map<String, String> expected, Duration timeout) {
-        return kafka.awaitRecords("rescale-metrics", true, records -> records.stream()
-                        .map(r -> Json.read(r.value(), DayMetric.class)).filter(d -> d.isFinal).map(d -> d.day)
-                        .collect(Collectors.toSet()).containsAll(expected.keySet()), timeout)
-                .stream().map(r -> Json.read(r.value(), DayMetric.class)).filter(d -> d.isFinal).toList();
+        return SampleBundle.awaitFinals(kafka, "rescale-metrics", expected.keySet(), timeout);
     }
 }

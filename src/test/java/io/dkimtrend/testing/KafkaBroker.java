@@ -202,16 +202,8 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> consumeAll(String topic, boolean readCommitted, Duration quietPeriod,
             Duration timeout) {
-        Properties props = clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "consume-all-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readerProperties(readCommitted))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             long lastProgress = -1; // set once partitions are assigned, so joining the group is not "quiet"
@@ -239,15 +231,8 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> awaitRecords(String topic, boolean readCommitted,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        Properties props = clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "await-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readerProperties(readCommitted))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !done.test(records)) {
@@ -267,6 +252,18 @@ public final class KafkaBroker implements AutoCloseable {
                 bytesPerSecond > 0 ? (double) bytesPerSecond : null);
         await(admin.alterClientQuotas(List.of(new ClientQuotaAlteration(everyClient, List.of(op)))).all(),
                 "setting the consumer quota");
+    }
+
+    /** A consumer of its own group that reads a topic from its beginning, as text. */
+    private Properties readerProperties(boolean readCommitted) {
+        Properties props = clientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
     }
 
     /** Client settings to reach this broker: {@code bootstrap.servers} only. */

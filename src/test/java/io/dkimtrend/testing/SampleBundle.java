@@ -3,6 +3,7 @@ package io.dkimtrend.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.model.Json;
 import io.dkimtrend.parse.EventTimes;
 import io.dkimtrend.sink.SeriesTable;
 import java.io.IOException;
@@ -11,13 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** The committed {@code sample-events/} bundle, as tests read it: its messages and its true series. */
 public final class SampleBundle {
@@ -60,6 +65,17 @@ public final class SampleBundle {
     public static byte[] emailSentNow() {
         return ("{\"Timestamp\":\"" + java.time.Instant.now() + "\",\"AuthenticationDetails\":\"{\\\"DKIM\\\":\\\"pass\\\"}\","
                 + "\"NetworkMessageId\":\"sent-now\",\"RecipientEmailAddress\":\"soc@contoso.com\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The committed final day records of a metrics topic, once every given day has one (or the timeout passed). */
+    public static List<DayMetric> awaitFinals(KafkaBroker kafka, String topic, Set<String> days, Duration timeout) {
+        return kafka.awaitRecords(topic, true, records -> finals(records).stream().map(d -> d.day)
+                .collect(Collectors.toSet()).containsAll(days), timeout).stream()
+                .map(r -> Json.read(r.value(), DayMetric.class)).filter(d -> d.isFinal).toList();
+    }
+
+    private static List<DayMetric> finals(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> Json.read(r.value(), DayMetric.class)).filter(d -> d.isFinal).toList();
     }
 
     /** The entries of {@code series} for the days that {@code days} has: a live run goes on past them. */
