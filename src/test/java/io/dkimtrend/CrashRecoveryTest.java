@@ -3,7 +3,6 @@ package io.dkimtrend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.model.Json;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
 import io.dkimtrend.testing.SampleBundle;
