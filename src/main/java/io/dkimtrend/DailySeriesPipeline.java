@@ -1,7 +1,9 @@
 package io.dkimtrend;
 
+import io.dkimtrend.alert.SpikeDetector;
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.dedup.DeduplicateEmails;
+import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
@@ -24,7 +26,7 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The job's logic between sources and sinks, in named steps: split what the sources parsed,
- * deduplicate, count per calendar day, fill empty days. Sources and sinks are attached by the
+ * deduplicate, count per calendar day, fill empty days, detect spikes. Sources and sinks are attached by the
  * caller, so tests can run the same pipeline on their own inputs.
  */
 public final class DailySeriesPipeline {
@@ -37,7 +39,7 @@ public final class DailySeriesPipeline {
     static final OutputTag<EmailEvent> LATE = new OutputTag<>("late-events") {};
 
     public record Outputs(DataStream<DayMetric> metrics, DataStream<DeadLetter> deadLetters,
-            DataStream<LateEvent> lateEvents) {}
+            DataStream<LateEvent> lateEvents, DataStream<Alert> alerts) {}
 
     private DailySeriesPipeline() {}
 
@@ -62,8 +64,13 @@ public final class DailySeriesPipeline {
                 .map(new LateEvents(config.zone))
                 .name("Late events at the window").uid("late-events-at-window");
 
+        DataStream<Alert> alerts = series
+                .keyBy(metric -> metric.series)
+                .process(new SpikeDetector(config.zone, config.alertSettings()))
+                .name("Detect spikes").uid("spike-detector");
+
         return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS),
-                emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtWindow));
+                emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtWindow), alerts);
     }
 
     /** Event-time tumbling windows of one calendar day per series; events too late go to {@link #LATE}. */

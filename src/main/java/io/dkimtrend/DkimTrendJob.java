@@ -1,6 +1,7 @@
 package io.dkimtrend;
 
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.Json;
@@ -62,7 +63,10 @@ public final class DkimTrendJob {
             RetainedCheckpoints.forget(config.checkpointDir, result.getJobID());
         }
         if (table != null) {
-            SeriesTable.print(SeriesTable.newestFinal(MetricsFiles.read(table)), System.out);
+            SeriesTable.print(SeriesTable.newestFinal(MetricsFiles.read(table.resolve("metrics"))), System.out);
+            if (config.alertsTopic == null && config.alertsFile == null) {
+                SeriesTable.printAlerts(MetricsFiles.read(table.resolve("alerts"), Alert.class), System.out);
+            }
         }
     }
 
@@ -78,8 +82,9 @@ public final class DkimTrendJob {
         writeRejected(outputs.deadLetters(), config.deadLetterTopic, config.deadLetterFile, "dead-letters", config);
         writeRejected(outputs.lateEvents(), config.lateEventsTopic, config.lateEventsFile, "late-events", config);
         writeMetrics(outputs.metrics(), config);
+        writeAlerts(outputs.alerts(), config, table);
         if (table != null) {
-            Sinks.toFiles(outputs.metrics(), table.toString(), "metrics");
+            Sinks.toFiles(outputs.metrics(), table.resolve("metrics").toString(), "metrics");
         }
         return env;
     }
@@ -146,6 +151,23 @@ public final class DkimTrendJob {
         if (config.metricsToStdout() && !config.isBounded()) {
             metrics.map(Json::toString).name("Metrics as JSON").uid("metrics-json")
                     .print().name("Metrics to stdout").uid("metrics-stdout");
+        }
+    }
+
+    static void writeAlerts(DataStream<Alert> alerts, JobConfig config, Path table) {
+        if (config.alertsTopic != null) {
+            Sinks.toKafka(alerts, config, config.alertsTopic, Alert::key, "alerts");
+        }
+        if (config.alertsFile != null) {
+            Sinks.toFiles(alerts, config.alertsFile, "alerts");
+        }
+        if (config.alertsTopic == null && config.alertsFile == null) {
+            if (table != null) {
+                Sinks.toFiles(alerts, table.resolve("alerts").toString(), "alerts");
+            } else {
+                alerts.map(Json::toString).name("Alerts as JSON").uid("alerts-json")
+                        .print().name("Alerts to stdout").uid("alerts-stdout");
+            }
         }
     }
 

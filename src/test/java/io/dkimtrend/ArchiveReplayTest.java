@@ -3,6 +3,7 @@ package io.dkimtrend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.sample.GroundTruth;
 import io.dkimtrend.sample.SampleGenerator;
@@ -86,6 +87,16 @@ class ArchiveReplayTest {
                 c[GroundTruth.EMAILS] + " " + c[GroundTruth.DKIM_FAIL] + " " + c[GroundTruth.SERIES_PASS] + " "
                         + c[GroundTruth.SERIES_NONE] + " " + c[GroundTruth.SERIES_OTHER]));
         assertThat(SampleBundle.series(MetricsFiles.read(out.resolve("metrics")))).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void theSampleSpikesAreConfirmedAlertsAndNoOtherDayAlerts() throws Exception {
+        DkimTrendJob.run(JobConfig.fromArgs("--events", SampleBundle.EVENTS.toString(), "--parallelism", "2",
+                "--metrics-file", out.resolve("metrics").toString(), "--alerts-file", out.resolve("alerts").toString(),
+                "--dead-letter-file", out.resolve("dead-letters").toString()));
+
+        assertThat(SampleBundle.alertKeys(MetricsFiles.read(out.resolve("alerts"), Alert.class)))
+                .containsExactlyElementsOf(SampleBundle.SAMPLE_ALERTS);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dkimtrend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.Json;
@@ -37,12 +38,13 @@ class KafkaToKafkaTest {
         kafka.createTopic("events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
         kafka.createTopic("metrics", 1, Map.of("cleanup.policy", "compact"));
         kafka.createTopic("dead-letters", 1);
+        kafka.createTopic("alerts", 1);
         kafka.produce("events", SampleBundle.messagesInEventTimeOrder());
 
         DkimTrendJob.run(JobConfig.fromArgs(
                 "--bootstrap-servers", kafka.bootstrapServers(), "--events-topic", "events",
                 "--starting-offsets", "earliest", "--bounded", "--group-id", "kafka-to-kafka-test",
-                "--metrics-topic", "metrics", "--dead-letter-topic", "dead-letters",
+                "--metrics-topic", "metrics", "--dead-letter-topic", "dead-letters", "--alerts-topic", "alerts",
                 "--parallelism", "2", "--checkpoint-interval", "1 s"));
 
         List<ConsumerRecord<String, String>> metrics =
@@ -60,5 +62,10 @@ class KafkaToKafkaTest {
             assertThat(letter.origin).startsWith("events/");
         });
         assertThat(deadLetters).noneMatch(letter -> letter.reason.startsWith("late event"));
+
+        // The live run raises the alerts a replay of the same history raises.
+        List<Alert> alerts = kafka.consumeAll("alerts", true, Duration.ofSeconds(2), Duration.ofSeconds(60)).stream()
+                .map(r -> Json.read(r.value(), Alert.class)).toList();
+        assertThat(SampleBundle.alertKeys(alerts)).containsExactlyElementsOf(SampleBundle.SAMPLE_ALERTS);
     }
 }

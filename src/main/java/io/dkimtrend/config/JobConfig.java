@@ -1,5 +1,6 @@
 package io.dkimtrend.config;
 
+import io.dkimtrend.alert.AlertSettings;
 import io.dkimtrend.parse.MessageParser;
 import java.io.Serializable;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class JobConfig implements Serializable {
     public String deadLetterFile;
     public String lateEventsTopic;
     public String lateEventsFile;
+    public String alertsTopic;
+    public String alertsFile;
     public String sinkBootstrapServers;
     public final Map<String, String> sinkKafkaProperties = new LinkedHashMap<>();
     public String transactionalIdPrefix = "dkim-trend";
@@ -53,6 +56,13 @@ public final class JobConfig implements Serializable {
     public Duration idleTimeout = Duration.ofMinutes(1);
     public Duration allowedLateness = Duration.ofHours(6);
     public Duration updateInterval = Duration.ofMinutes(1);
+
+    // Alerts
+    public int baselineDays = 28;
+    public int baselineMinDays = 14;
+    public double alertThreshold = 3.5;
+    public long alertMinEmails = 50;
+    public long alertMinFailures = 10;
 
     // Runtime
     public int parallelism = -1;
@@ -80,6 +90,13 @@ public final class JobConfig implements Serializable {
         DEAD_LETTER_FILE("dead-letter-file", "DIR", "Rejected messages and records as NDJSON part files in DIR."),
         LATE_EVENTS_TOPIC("late-events-topic", "TOPIC", "Emails too late to correct their day: day, reason, origin and text."),
         LATE_EVENTS_FILE("late-events-file", "DIR", "The same as NDJSON part files in DIR."),
+        ALERTS_TOPIC("alerts-topic", "TOPIC", "Spike alerts, key series/day/metric: preliminary, confirmed or withdrawn."),
+        ALERTS_FILE("alerts-file", "DIR", "Spike alerts as NDJSON part files in DIR."),
+        BASELINE_DAYS("baseline-days", "N", "Days before a day that its baseline is learned from (default 28)."),
+        BASELINE_MIN_DAYS("baseline-min-days", "N", "No alerts until the baseline holds this many days with email, every weekday among them (default 14)."),
+        ALERT_THRESHOLD("alert-threshold", "SCORE", "Robust z-score above which a day alerts (default 3.5; high severity from twice that)."),
+        ALERT_MIN_EMAILS("alert-min-emails", "N", "A day with fewer emails never alerts (default 50)."),
+        ALERT_MIN_FAILURES("alert-min-failures", "N", "A day with fewer DKIM failures never alerts (default 10)."),
         SINK_BOOTSTRAP_SERVERS("sink-bootstrap-servers", "HOST:PORT", "Kafka for the output topics when it is not the events' (Event Hubs has no transactions)."),
         SINK_KAFKA("sink-kafka.<property>", "VALUE", "Passed to the output topics' Kafka clients; without any, the --kafka.* properties apply."),
         TRANSACTIONAL_ID_PREFIX("transactional-id-prefix", "PREFIX", "Prefix of the Kafka transactional ids (default dkim-trend); unique per job."),
@@ -134,6 +151,13 @@ public final class JobConfig implements Serializable {
         config.deadLetterFile = params.get(Flag.DEAD_LETTER_FILE.name);
         config.lateEventsTopic = params.get(Flag.LATE_EVENTS_TOPIC.name);
         config.lateEventsFile = params.get(Flag.LATE_EVENTS_FILE.name);
+        config.alertsTopic = params.get(Flag.ALERTS_TOPIC.name);
+        config.alertsFile = params.get(Flag.ALERTS_FILE.name);
+        config.baselineDays = params.getInt(Flag.BASELINE_DAYS.name, config.baselineDays);
+        config.baselineMinDays = params.getInt(Flag.BASELINE_MIN_DAYS.name, config.baselineMinDays);
+        config.alertThreshold = params.getDouble(Flag.ALERT_THRESHOLD.name, config.alertThreshold);
+        config.alertMinEmails = params.getLong(Flag.ALERT_MIN_EMAILS.name, config.alertMinEmails);
+        config.alertMinFailures = params.getLong(Flag.ALERT_MIN_FAILURES.name, config.alertMinFailures);
         config.sinkBootstrapServers = params.get(Flag.SINK_BOOTSTRAP_SERVERS.name, config.bootstrapServers);
         config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name, config.transactionalIdPrefix);
         config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
@@ -168,7 +192,8 @@ public final class JobConfig implements Serializable {
             throw new IllegalArgumentException("--events-topic needs --bootstrap-servers");
         }
         demo = events == null && !kafkaInput;
-        boolean kafkaOutput = metricsTopic != null || deadLetterTopic != null || lateEventsTopic != null;
+        boolean kafkaOutput = metricsTopic != null || deadLetterTopic != null || lateEventsTopic != null
+                || alertsTopic != null;
         if (kafkaOutput && sinkBootstrapServers == null) {
             throw new IllegalArgumentException("output topics need --bootstrap-servers or --sink-bootstrap-servers");
         }
@@ -183,6 +208,10 @@ public final class JobConfig implements Serializable {
             // flink-connector-kafka 5.0.0 never ends a bounded source restored from state (FLINK-31006).
             throw new IllegalArgumentException("--bounded cannot start from a savepoint: a restored bounded "
                     + "Kafka source never finishes (FLINK-31006); run without --bounded");
+        }
+        if (baselineMinDays < 7 || baselineDays < baselineMinDays || alertThreshold <= 0) {
+            throw new IllegalArgumentException("alerts need --baseline-min-days of at least 7 (every weekday), "
+                    + "--baseline-days at least that, and a positive --alert-threshold");
         }
         if (updateInterval.isZero() || updateInterval.isNegative()) {
             throw new IllegalArgumentException("--update-interval must be positive");
@@ -202,6 +231,10 @@ public final class JobConfig implements Serializable {
     /** Metrics go to stdout when no metrics sink was named. */
     public boolean metricsToStdout() {
         return metricsTopic == null && metricsFile == null;
+    }
+
+    public AlertSettings alertSettings() {
+        return new AlertSettings(baselineDays, baselineMinDays, alertThreshold, alertMinEmails, alertMinFailures);
     }
 
     public Properties sourceKafkaProperties() {

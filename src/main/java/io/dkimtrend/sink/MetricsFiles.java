@@ -9,13 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads back what {@code --metrics-file} wrote: the finished NDJSON part files of a folder. */
+/** Reads back what {@code --metrics-file} (or another file output) wrote: the finished NDJSON part files of a folder. */
 public final class MetricsFiles {
 
     private MetricsFiles() {}
 
     public static List<DayMetric> read(Path dir) throws IOException {
-        List<DayMetric> records = new ArrayList<>();
+        return read(dir, DayMetric.class);
+    }
+
+    /** Any of the job's NDJSON outputs; an output that never got a record has no folder. */
+    public static <T> List<T> read(Path dir, Class<T> type) throws IOException {
+        List<T> records = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return records;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             // In-progress and pending part files are hidden (their names start with a dot).
             for (Path file : files.filter(Files::isRegularFile)
@@ -23,7 +31,7 @@ public final class MetricsFiles {
                     .sorted().toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (!line.isBlank()) {
-                        records.add(Json.read(line, DayMetric.class));
+                        records.add(Json.read(line, type));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.dkimtrend.sink;
 
+import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -47,6 +48,35 @@ public final class SeriesTable {
         }
         out.printf(Locale.ROOT, "%-21s %8d %8d %6.1f%%%n", "total", emails, failures,
                 emails == 0 ? 0.0 : 100.0 * failures / emails);
+    }
+
+    /** The newest record of each alert, or a line saying there was none. */
+    public static void printAlerts(List<Alert> alerts, PrintStream out) {
+        Map<String, Alert> newest = new LinkedHashMap<>();
+        for (Alert alert : alerts) {
+            newest.merge(alert.key(), alert, (a, b) -> rank(b.status) >= rank(a.status) ? b : a);
+        }
+        List<Alert> sorted = new ArrayList<>(newest.values());
+        sorted.sort(Comparator.comparing((Alert a) -> a.day).thenComparing(a -> a.metric));
+        out.printf("%nSpike alerts: %d%n", sorted.size());
+        for (Alert a : sorted) {
+            out.printf(Locale.ROOT, "%-10s %-13s observed %8s expected %8s upper %8s score %6.1f %-6s %s%n",
+                    a.day, a.metric, number(a, a.observed), number(a, a.expected), number(a, a.upper), a.score,
+                    a.severity, a.status);
+        }
+    }
+
+    /** An alert's statuses in the order they can follow each other. */
+    private static int rank(String status) {
+        return switch (status) {
+            case Alert.PRELIMINARY -> 0;
+            case Alert.CONFIRMED -> 1;
+            default -> 2;
+        };
+    }
+
+    private static String number(Alert alert, double value) {
+        return String.format(Locale.ROOT, alert.metric.equals("dkimFailRatio") ? "%.4f" : "%.1f", value);
     }
 
     private static String bar(long value, long max) {

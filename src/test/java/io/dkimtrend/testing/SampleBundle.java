@@ -2,6 +2,7 @@ package io.dkimtrend.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.Json;
 import io.dkimtrend.parse.EventTimes;
@@ -32,6 +33,23 @@ public final class SampleBundle {
     public static final Path EXPECTED = ROOT.resolve("expected");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * The alerts the bundle must raise in UTC with the default settings: the spikes of 2026-10-21 and
+     * 2026-11-04; the one of 2026-10-07 falls in the cold start, before two weeks of baseline.
+     */
+    public static final List<String> SAMPLE_ALERTS = List.of(
+            "all/2026-10-21/dkimFail confirmed", "all/2026-10-21/dkimFailRatio confirmed",
+            "all/2026-11-04/dkimFail confirmed", "all/2026-11-04/dkimFailRatio confirmed");
+
+    /** Each alert's newest status, as {@code key status}, ordered by key. */
+    public static List<String> alertKeys(List<Alert> alerts) {
+        Map<String, String> newest = new java.util.TreeMap<>();
+        for (Alert alert : alerts) {
+            newest.merge(alert.key(), alert.status, (a, b) -> Alert.PRELIMINARY.equals(b) ? a : b);
+        }
+        return newest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+    }
 
     private SampleBundle() {}
 
