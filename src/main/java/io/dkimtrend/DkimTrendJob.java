@@ -149,7 +149,9 @@ public final class DkimTrendJob {
             Sinks.toFiles(metrics, config.metricsFile, "metrics");
         }
         if (config.metricsToStdout() && !config.isBounded()) {
-            metrics.map(Json::toString).name("Metrics as JSON").uid("metrics-json")
+            // A lambda, not Json::toString twice: javac restores equal serializable method references
+            // of one class as the same function, whatever their types (JDK-8174962).
+            metrics.map(metric -> Json.toString(metric)).name("Metrics as JSON").uid("metrics-json")
                     .print().name("Metrics to stdout").uid("metrics-stdout");
         }
     }
@@ -165,7 +167,7 @@ public final class DkimTrendJob {
             if (table != null) {
                 Sinks.toFiles(alerts, table.resolve("alerts").toString(), "alerts");
             } else {
-                alerts.map(Json::toString).name("Alerts as JSON").uid("alerts-json")
+                alerts.map(alert -> Json.toString(alert)).name("Alerts as JSON").uid("alerts-json")
                         .print().name("Alerts to stdout").uid("alerts-stdout");
             }
         }
