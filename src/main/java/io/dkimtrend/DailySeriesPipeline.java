@@ -2,6 +2,7 @@ package io.dkimtrend;
 
 import io.dkimtrend.alert.SpikeDetector;
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.dedup.DeduplicateEmails;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
@@ -9,6 +10,7 @@ import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.source.KeepEventsInRange;
 import io.dkimtrend.source.SplitSourceItems;
 import io.dkimtrend.window.CalendarDayWindows;
 import io.dkimtrend.window.CountDay;
@@ -16,6 +18,8 @@ import io.dkimtrend.window.EarlyUpdateTrigger;
 import io.dkimtrend.window.EmitDayMetric;
 import io.dkimtrend.window.FillEmptyDays;
 import io.dkimtrend.window.LateEvents;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -53,7 +57,10 @@ public final class DailySeriesPipeline {
                 .process(new DeduplicateEmails(config.dedupHorizon.toMillis()))
                 .name("Deduplicate emails").uid("deduplicate-emails");
 
-        SingleOutputStreamOperator<DayMetric> days = countPerDay(distinct, config);
+        SingleOutputStreamOperator<DayMetric> days = countPerDay(
+                config.range == null ? distinct : distinct.filter(new KeepEventsInRange(config.readRange()))
+                        .name("Keep the backfill's events").uid("backfill-events"),
+                config);
 
         DataStream<DayMetric> series = days
                 .keyBy(metric -> metric.series)
@@ -69,6 +76,15 @@ public final class DailySeriesPipeline {
                 .process(new SpikeDetector(config.zone, config.alertSettings()))
                 .name("Detect spikes").uid("spike-detector");
 
+        if (config.range != null) {
+            // Days read only as the alerts' baseline or as padding are not the backfill's to write.
+            TimeRange range = config.range;
+            ZoneId zone = config.zone;
+            series = series.filter(metric -> range.containsDay(LocalDate.parse(metric.day), zone))
+                    .name("Keep the backfill's days").uid("backfill-days");
+            alerts = alerts.filter(alert -> range.containsDay(LocalDate.parse(alert.day), zone))
+                    .name("Keep the backfill's alerts").uid("backfill-alerts");
+        }
         return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS),
                 emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtWindow), alerts);
     }
@@ -87,7 +103,7 @@ public final class DailySeriesPipeline {
 
     /** Running records of open days in a live run; a bounded replay only needs each day's final one. */
     private static Trigger<Object, TimeWindow> trigger(JobConfig config) {
-        return config.readsArchives()
+        return config.runsInBatch()
                 ? EventTimeTrigger.create()
                 : new EarlyUpdateTrigger(config.updateInterval.toMillis());
     }

@@ -118,7 +118,7 @@ public final class DkimTrendJob {
         if (config.parallelism > 0) {
             env.setParallelism(config.parallelism);
         }
-        if (config.readsArchives()) {
+        if (config.runsInBatch()) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         } else {
             env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
@@ -132,7 +132,7 @@ public final class DkimTrendJob {
         if (config.readsArchives()) {
             String path = config.demo ? BundledSample.eventsFolder().toString() : config.events;
             LOG.info("Reading archived events from {}", path);
-            return env.fromSource(Sources.archives(path, config.maxMessageBytes), Sources.watermarks(config),
+            return env.fromSource(Sources.archives(path, config), Sources.watermarks(config),
                             "Archived events")
                     .uid("archive-source");
         }

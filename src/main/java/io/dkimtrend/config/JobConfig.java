@@ -33,6 +33,11 @@ public final class JobConfig implements Serializable {
     public boolean bounded;
     public final Map<String, String> kafkaProperties = new LinkedHashMap<>();
     public int maxMessageBytes = MessageParser.DEFAULT_MAX_MESSAGE_BYTES;
+    public String from;
+    public String until;
+    public Duration rangePadding = Duration.ofDays(1);
+    /** The whole days a backfill replays, or null. */
+    public TimeRange range;
 
     // Output
     public String metricsTopic;
@@ -82,6 +87,9 @@ public final class JobConfig implements Serializable {
         GROUP_ID("group-id", "ID", "Consumer group of the events source (default dkim-trend)."),
         STARTING_OFFSETS("starting-offsets", "WHERE", "earliest | latest | committed (default; earliest when the group has none) | timestamp:EPOCH_MILLIS."),
         BOUNDED("bounded", null, "Read the events topic up to the offsets that are latest at start, then finish (every day closes); never resumes from a checkpoint."),
+        FROM("from", "INSTANT|DATE", "Backfill: replay the days from this one (widened to whole days of --zone), in BATCH mode."),
+        UNTIL("until", "INSTANT|DATE", "Backfill: up to this instant (exclusive; widened to the end of its day)."),
+        RANGE_PADDING("range-padding", "DURATION", "Backfill: how long after an event it may arrive (Kafka timestamps, export folders; default 1 d)."),
         KAFKA("kafka.<property>", "VALUE", "Passed to the source's Kafka clients, e.g. --kafka.security.protocol SASL_SSL."),
         MAX_MESSAGE_BYTES("max-message-bytes", "N", "Larger messages become dead letters (default 4194304)."),
         METRICS_TOPIC("metrics-topic", "TOPIC", "Daily metric records, key series/day, exactly-once (transactional)."),
@@ -144,6 +152,9 @@ public final class JobConfig implements Serializable {
         config.groupId = params.get(Flag.GROUP_ID.name, config.groupId);
         config.startingOffsets = params.get(Flag.STARTING_OFFSETS.name, config.startingOffsets);
         config.bounded = params.has(Flag.BOUNDED.name);
+        config.from = params.get(Flag.FROM.name);
+        config.until = params.get(Flag.UNTIL.name);
+        config.rangePadding = duration(params, Flag.RANGE_PADDING, config.rangePadding);
         config.maxMessageBytes = params.getInt(Flag.MAX_MESSAGE_BYTES.name, config.maxMessageBytes);
         config.metricsTopic = params.get(Flag.METRICS_TOPIC.name);
         config.metricsFile = params.get(Flag.METRICS_FILE.name);
@@ -159,7 +170,10 @@ public final class JobConfig implements Serializable {
         config.alertMinEmails = params.getLong(Flag.ALERT_MIN_EMAILS.name, config.alertMinEmails);
         config.alertMinFailures = params.getLong(Flag.ALERT_MIN_FAILURES.name, config.alertMinFailures);
         config.sinkBootstrapServers = params.get(Flag.SINK_BOOTSTRAP_SERVERS.name, config.bootstrapServers);
-        config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name, config.transactionalIdPrefix);
+        boolean backfill = config.from != null || config.until != null;
+        // A backfill never fences the live job: it writes under transactional ids of its own.
+        config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name,
+                backfill ? "dkim-trend-backfill" : config.transactionalIdPrefix);
         config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
         config.zone = zone(params.get(Flag.ZONE.name, config.zone.getId()));
         config.dedup = !params.has(Flag.NO_DEDUP.name);
@@ -175,6 +189,9 @@ public final class JobConfig implements Serializable {
         if (config.sinkKafkaProperties.isEmpty()
                 && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {
             config.sinkKafkaProperties.putAll(config.kafkaProperties);
+        }
+        if (backfill) {
+            config.range = TimeRange.wholeDays(config.from, config.until, config.zone);
         }
         config.validate();
         return config;
@@ -204,6 +221,9 @@ public final class JobConfig implements Serializable {
                 || maxOutOfOrderness.isNegative() || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("sizes and durations must not be negative");
         }
+        if (range != null && bounded) {
+            throw new IllegalArgumentException("--from/--until already bound the run; leave out --bounded");
+        }
         if (bounded && fromSavepoint != null) {
             // flink-connector-kafka 5.0.0 never ends a bounded source restored from state (FLINK-31006).
             throw new IllegalArgumentException("--bounded cannot start from a savepoint: a restored bounded "
@@ -218,14 +238,27 @@ public final class JobConfig implements Serializable {
         }
     }
 
-    /** A bounded run: archives, or a Kafka topic read up to its latest offsets. */
+    /** A bounded run: archives, a backfill, or a Kafka topic read up to its latest offsets. */
     public boolean isBounded() {
-        return events != null || demo || bounded;
+        return events != null || demo || bounded || range != null;
     }
 
-    /** Whether the run reads archives rather than Kafka (and so runs in BATCH mode). */
+    /** Whether the run reads archives rather than Kafka. */
     public boolean readsArchives() {
         return events != null || demo;
+    }
+
+    /** Archives and backfills run in BATCH mode: only each day's final record, no watermarks. */
+    public boolean runsInBatch() {
+        return readsArchives() || range != null;
+    }
+
+    /**
+     * What a backfill reads: its days, the baseline days before them (so that alerts match the
+     * live run's), and the padding after them for late arrivals.
+     */
+    public TimeRange readRange() {
+        return range.widened(Duration.ofDays(baselineDays), rangePadding);
     }
 
     /** Metrics go to stdout when no metrics sink was named. */

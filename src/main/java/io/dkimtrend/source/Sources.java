@@ -1,9 +1,13 @@
 package io.dkimtrend.source;
 
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.model.SourceItem;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.time.Duration;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.enumerate.FileEnumerator;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -36,14 +40,35 @@ public final class Sources {
                 .setStartingOffsets(startingOffsets(config.startingOffsets))
                 .setDeserializer(new KafkaMessageDeserializer(config.maxMessageBytes))
                 .setProperties(config.sourceKafkaProperties());
-        if (config.bounded) {
+        if (config.range != null) {
+            // Kafka timestamps are arrival times, at or after the event: start at the first day to
+            // read (with an hour for clock skew), stop once the padding after the last day passed.
+            TimeRange read = config.readRange();
+            builder.setStartingOffsets(OffsetsInitializer.timestamp(read.start().minusSeconds(3600).toEpochMilli()))
+                    .setBounded(OffsetsInitializer.timestamp(read.end().toEpochMilli()));
+        } else if (config.bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
     }
 
-    public static FileSource<SourceItem> archives(String path, int maxMessageBytes) {
-        return FileSource.forBulkFileFormat(new ArchiveFormat(maxMessageBytes), new Path(path)).build();
+    public static FileSource<SourceItem> archives(String path, JobConfig config) {
+        FileSource.FileSourceBuilder<SourceItem> builder =
+                FileSource.forBulkFileFormat(new ArchiveFormat(config.maxMessageBytes), new Path(path));
+        if (config.range != null) {
+            builder.setFileEnumerator(fileEnumerator(config));
+        }
+        return builder.build();
+    }
+
+    /** Which files a replay reads: an export tree is pruned to the hours of the backfill's range. */
+    public static FileEnumerator.Provider fileEnumerator(JobConfig config) {
+        if (config.range == null) {
+            return NonSplittingRecursiveEnumerator::new;
+        }
+        // Export folders are named by the hour a record was written: an hour for clock skew before.
+        HourFolderFilter filter = new HourFolderFilter(config.readRange().widened(Duration.ofHours(1), Duration.ZERO));
+        return () -> new NonSplittingRecursiveEnumerator(filter);
     }
 
     @SuppressWarnings("deprecation") // kafka-clients 4.2 still takes OffsetResetStrategy here

@@ -176,6 +176,11 @@ public final class KafkaBroker implements AutoCloseable {
      * over all partitions in the order given; waits until all are acknowledged by the broker.
      */
     public void produce(String topic, List<byte[]> values) {
+        produce(topic, values, null);
+    }
+
+    /** As {@link #produce(String, List)}, with the record timestamps given (null: the broker's time). */
+    public void produce(String topic, List<byte[]> values, List<Long> timestamps) {
         Properties props = clientProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -186,7 +191,8 @@ public final class KafkaBroker implements AutoCloseable {
             int partitions = producer.partitionsFor(topic).size();
             List<Future<RecordMetadata>> acks = new ArrayList<>(values.size());
             for (int i = 0; i < values.size(); i++) {
-                acks.add(producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i))));
+                Long timestamp = timestamps == null ? null : timestamps.get(i);
+                acks.add(producer.send(new ProducerRecord<>(topic, i % partitions, timestamp, null, values.get(i))));
             }
             producer.flush();
             long deadline = System.nanoTime() + OPERATION_TIMEOUT.toNanos();

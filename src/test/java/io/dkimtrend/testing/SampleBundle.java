@@ -105,6 +105,21 @@ public final class SampleBundle {
         return kept;
     }
 
+    /**
+     * When each message of {@link #messagesInEventTimeOrder()} reached Kafka: five minutes after its
+     * earliest Timestamp, as an export would (malformed lines: at the previous message's time).
+     */
+    public static List<Long> arrivalTimes(List<byte[]> messages) {
+        List<Long> times = new ArrayList<>();
+        long previous = 0;
+        for (byte[] message : messages) {
+            long first = firstTimestamp(new String(message, StandardCharsets.UTF_8));
+            previous = first == 0 ? previous : first + 300_000;
+            times.add(previous == 0 ? 1 : previous);
+        }
+        return times;
+    }
+
     /** Every message of the bundle (one per line, .gz decompressed), in the order a live feed would send them. */
     public static List<byte[]> messagesInEventTimeOrder() throws IOException {
         record Message(long time, int position, byte[] bytes) {}

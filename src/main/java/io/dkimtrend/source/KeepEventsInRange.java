@@ -1,0 +1,37 @@
+package io.dkimtrend.source;
+
+import io.dkimtrend.config.TimeRange;
+import io.dkimtrend.model.EmailEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.metrics.Counter;
+
+/**
+ * A backfill reads a padded range (Kafka timestamps and export folders are not event time) and
+ * keeps the emails whose Timestamp lies in what it replays; the others are counted, not lost.
+ */
+public class KeepEventsInRange extends RichFilterFunction<EmailEvent> {
+
+    public static final String OUTSIDE_RANGE = "emailsOutsideRange";
+
+    private final TimeRange range;
+    private transient Counter outside;
+
+    public KeepEventsInRange(TimeRange range) {
+        this.range = range;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        outside = getRuntimeContext().getMetricGroup().counter(OUTSIDE_RANGE);
+    }
+
+    @Override
+    public boolean filter(EmailEvent email) {
+        if (range.contains(email.eventTime)) {
+            return true;
+        }
+        outside.inc();
+        return false;
+    }
+}
