@@ -10,9 +10,11 @@ import io.dkimtrend.sink.MetricsFiles;
 import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.sink.Sinks;
 import io.dkimtrend.source.BundledSample;
+import io.dkimtrend.source.ReplayProgress;
 import io.dkimtrend.source.Sources;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -20,9 +22,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
+import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +54,13 @@ public final class DkimTrendJob {
             System.out.print(JobConfig.usage());
             return;
         }
+        boolean local = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
         run(config);
+        if (local) {
+            // Flink 2.2 can leave a file split fetcher thread parked after a replay of many small
+            // files (FLINK-40660); the results are complete, but the JVM would never exit.
+            System.exit(0);
+        }
     }
 
     /** Builds and runs the job; a bounded run without metric sinks prints the series as a table. */
@@ -58,7 +68,14 @@ public final class DkimTrendJob {
         // The table needs the whole series: it is written to files first, then read back.
         Path table = config.metricsToStdout() && config.isBounded() ? TempFolders.create("dkim-trend-series-") : null;
         StreamExecutionEnvironment env = build(config, table);
-        JobExecutionResult result = env.execute("dkim-trend");
+        JobExecutionResult result;
+        if (config.readsArchives()) {
+            try (ReplayProgress progress = replayProgress(config)) {
+                result = env.execute("dkim-trend");
+            }
+        } else {
+            result = env.execute("dkim-trend");
+        }
         if (config.checkpointDir != null) {
             RetainedCheckpoints.forget(config.checkpointDir, result.getJobID());
         }
@@ -89,6 +106,22 @@ public final class DkimTrendJob {
         return env;
     }
 
+    private static String eventsPath(JobConfig config) {
+        return config.demo ? BundledSample.eventsFolder().toString() : config.events;
+    }
+
+    /** Progress lines on stderr every ten seconds, against the files the replay will read. */
+    private static ReplayProgress replayProgress(JobConfig config) throws IOException {
+        long files = 0;
+        long bytes = 0;
+        for (FileSourceSplit split : Sources.fileEnumerator(config).create()
+                .enumerateSplits(new org.apache.flink.core.fs.Path[] {new org.apache.flink.core.fs.Path(eventsPath(config))}, 1)) {
+            files++;
+            bytes += split.fileSize();
+        }
+        return ReplayProgress.report(files, bytes, Duration.ofSeconds(10), System.err);
+    }
+
     static StreamExecutionEnvironment environment(JobConfig config) throws IOException {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -96,8 +129,10 @@ public final class DkimTrendJob {
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         if (config.readsArchives()) {
             // A replay of many small files starts and stops a split fetcher per file; Flink 2.2 then
-            // sometimes waits out the whole close timeout for a fetcher that has already exited.
+            // sometimes waits out the whole close timeout for a fetcher that hangs (FLINK-40660).
             conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, 1_000L);
+            // A fetcher that closes while the queue is full can hang (FLINK-40660): make that rarer.
+            conf.set(SourceReaderOptions.ELEMENT_QUEUE_CAPACITY, 8);
         }
         if (config.checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir);
@@ -130,7 +165,7 @@ public final class DkimTrendJob {
 
     static DataStream<SourceItem> readEvents(StreamExecutionEnvironment env, JobConfig config) {
         if (config.readsArchives()) {
-            String path = config.demo ? BundledSample.eventsFolder().toString() : config.events;
+            String path = eventsPath(config);
             LOG.info("Reading archived events from {}", path);
             return env.fromSource(Sources.archives(path, config), Sources.watermarks(config),
                             "Archived events")

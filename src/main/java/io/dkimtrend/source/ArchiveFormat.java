@@ -33,7 +33,7 @@ public class ArchiveFormat implements BulkFormat<SourceItem, FileSourceSplit> {
     }
 
     private StreamFormatAdapter<SourceItem> adapterFor(FileSourceSplit split) {
-        return new StreamFormatAdapter<>(new ArchiveLines(split.path().toString(), maxMessageBytes));
+        return new StreamFormatAdapter<>(new ArchiveLines(split.path().toString(), split.fileSize(), maxMessageBytes));
     }
 
     @Override

@@ -24,16 +24,18 @@ import org.apache.flink.core.fs.FSDataInputStream;
 class ArchiveLines extends SimpleStreamFormat<SourceItem> {
 
     private final String file;
+    private final long fileSize;
     private final int maxMessageBytes;
 
-    ArchiveLines(String file, int maxMessageBytes) {
+    ArchiveLines(String file, long fileSize, int maxMessageBytes) {
         this.file = file;
+        this.fileSize = fileSize;
         this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
     public StreamFormat.Reader<SourceItem> createReader(Configuration config, FSDataInputStream stream) {
-        return new LineReader(stream, file, maxMessageBytes);
+        return new LineReader(stream, file, fileSize, maxMessageBytes);
     }
 
     @Override
@@ -46,6 +48,9 @@ class ArchiveLines extends SimpleStreamFormat<SourceItem> {
 
         private final InputStream in;
         private final String file;
+        private final long fileSize;
+        private long bytesRead;
+        private boolean finished;
         private final int maxMessageBytes;
         private final MessageParser parser;
         private final ArrayDeque<SourceItem> pending = new ArrayDeque<>();
@@ -55,9 +60,10 @@ class ArchiveLines extends SimpleStreamFormat<SourceItem> {
         private byte[] line = new byte[1024];
         private long lineNumber;
 
-        LineReader(InputStream in, String file, int maxMessageBytes) {
+        LineReader(InputStream in, String file, long fileSize, int maxMessageBytes) {
             this.in = in;
             this.file = file;
+            this.fileSize = fileSize;
             this.maxMessageBytes = maxMessageBytes;
             this.parser = new MessageParser(maxMessageBytes);
         }
@@ -67,8 +73,14 @@ class ArchiveLines extends SimpleStreamFormat<SourceItem> {
             while (pending.isEmpty()) {
                 int length = nextLine();
                 if (length < 0) {
+                    if (!finished) {
+                        ReplayProgress.fileDone(fileSize - bytesRead); // .gz: from bytes read to bytes on disk
+                        finished = true;
+                    }
                     return null;
                 }
+                ReplayProgress.message(length + 1L);
+                bytesRead += length + 1L;
                 String origin = file + ":" + lineNumber;
                 if (length > maxMessageBytes) {
                     pending.add(SourceItem.deadLetter(DeadLetter.oversized(origin, line, length, maxMessageBytes)));

@@ -21,9 +21,19 @@ public final class BundledSample {
 
     static final String RESOURCE = "sample-events/events";
 
+    private static Path extracted;
+
     private BundledSample() {}
 
-    public static Path eventsFolder() {
+    /** The folder, extracted at most once per JVM. */
+    public static synchronized Path eventsFolder() {
+        if (extracted == null) {
+            extracted = locate();
+        }
+        return extracted;
+    }
+
+    private static Path locate() {
         URL url = BundledSample.class.getClassLoader().getResource(RESOURCE);
         if (url == null) {
             throw new IllegalStateException("the bundled " + RESOURCE + " is missing from the classpath");

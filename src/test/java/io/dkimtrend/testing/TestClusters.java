@@ -15,9 +15,10 @@ public final class TestClusters {
     }
 
     public static MiniClusterExtension miniCluster(Configuration configuration) {
-        // As a local run of the job sets it: replays of many small files otherwise sometimes wait
-        // out Flink's 30 s close timeout for a split fetcher that has already exited.
+        // As a local run of the job sets them: replays of many small files otherwise sometimes wait
+        // out Flink's 30 s close timeout for a split fetcher that hangs (FLINK-40660).
         configuration.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, 1_000L);
+        configuration.set(SourceReaderOptions.ELEMENT_QUEUE_CAPACITY, 8);
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setConfiguration(configuration).setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
     }
