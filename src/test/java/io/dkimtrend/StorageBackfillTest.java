@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,7 +59,7 @@ class StorageBackfillTest {
     void onlyTheHourFoldersOfTheRangeAreRead() throws Exception {
         TimeRange range = new TimeRange(Instant.parse("2026-10-05T00:00:00Z"), Instant.parse("2026-10-06T06:00:00Z"));
         Set<String> opened = new HashSet<>();
-        for (FileSourceSplit split : new org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator(
+        for (FileSourceSplit split : new NonSplittingRecursiveEnumerator(
                 new HourFolderFilter(range)).enumerateSplits(new org.apache.flink.core.fs.Path[] {
                     new org.apache.flink.core.fs.Path(STORAGE.toUri())}, 1)) {
             opened.add(Path.of(split.path().toUri()).toString());

@@ -7,6 +7,7 @@ import io.dkimtrend.window.CalendarDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -141,7 +142,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
 
     /** Drops what no later day's baseline or correction needs. */
     private void forgetBefore(LocalDate oldest) throws Exception {
-        List<Long> old = new java.util.ArrayList<>();
+        List<Long> old = new ArrayList<>();
         for (Long day : finals.keys()) {
             if (day < oldest.toEpochDay()) old.add(day);
         }
