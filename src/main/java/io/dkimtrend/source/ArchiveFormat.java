@@ -2,11 +2,13 @@ package io.dkimtrend.source;
 
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
+import java.io.InputStream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.impl.StreamFormatAdapter;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
 
 /**
  * Reads archive files (plain or {@code .gz}) line by line into parsed messages. A thin wrapper over
@@ -34,6 +36,11 @@ public class ArchiveFormat implements BulkFormat<SourceItem, FileSourceSplit> {
 
     private StreamFormatAdapter<SourceItem> adapterFor(FileSourceSplit split) {
         return new StreamFormatAdapter<>(new ArchiveLines(split.path().toString(), split.fileSize(), maxMessageBytes));
+    }
+
+    /** The parse path of one file outside Flink: lines read and parsed as the job does (the benchmark's). */
+    public static StreamFormat.Reader<SourceItem> lineReader(InputStream in, String file, long fileSize, int maxMessageBytes) {
+        return new ArchiveLines.LineReader(in, file, fileSize, maxMessageBytes);
     }
 
     @Override

@@ -19,6 +19,9 @@ class EventTimesTest {
             2026-07-18T14:08:56.1234567       | 2026-07-18T14:08:56.123Z
             2026-07-18 14:08:56               | 2026-07-18T14:08:56Z
             '  2026-07-18T14:08:56Z '         | 2026-07-18T14:08:56Z
+            2024-02-29T23:59:59.9Z            | 2024-02-29T23:59:59.900Z
+            1969-12-31T23:59:59.5Z            | 1969-12-31T23:59:59.500Z
+            2026-07-18T14:08:56.05Z           | 2026-07-18T14:08:56.050Z
             """)
     void readsEveryTimestampForm(String text, String expected) {
         assertThat(EventTimes.parseMillis(text)).isEqualTo(Instant.parse(expected).toEpochMilli());
@@ -31,6 +34,7 @@ class EventTimesTest {
             2026-13-18T14:08:56Z
             14:08:56Z
             1752847736
+            2026-07-18T14:08:5xZ
             ''
             """)
     void rejectsWhatIsNotATimestamp(String text) {
