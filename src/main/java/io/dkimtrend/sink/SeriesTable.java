@@ -50,29 +50,28 @@ public final class SeriesTable {
                 emails == 0 ? 0.0 : 100.0 * failures / emails);
     }
 
-    /** The newest record of each alert, or a line saying there was none. */
-    public static void printAlerts(List<Alert> alerts, PrintStream out) {
+    /**
+     * The newest record of each alert (series, day, metric), ordered by day and metric: a later record
+     * replaces an earlier one, except that a preliminary one never replaces the verdict of a closed day.
+     */
+    public static List<Alert> newestAlerts(List<Alert> alerts) {
         Map<String, Alert> newest = new LinkedHashMap<>();
         for (Alert alert : alerts) {
-            newest.merge(alert.key(), alert, (a, b) -> rank(b.status) >= rank(a.status) ? b : a);
+            newest.merge(alert.key(), alert, (earlier, later) -> Alert.PRELIMINARY.equals(later.status) ? earlier : later);
         }
         List<Alert> sorted = new ArrayList<>(newest.values());
         sorted.sort(Comparator.comparing((Alert a) -> a.day).thenComparing(a -> a.metric));
+        return sorted;
+    }
+
+    public static void printAlerts(List<Alert> alerts, PrintStream out) {
+        List<Alert> sorted = newestAlerts(alerts);
         out.printf("%nSpike alerts: %d%n", sorted.size());
         for (Alert a : sorted) {
             out.printf(Locale.ROOT, "%-10s %-13s observed %8s expected %8s upper %8s score %6.1f %-6s %s%n",
                     a.day, a.metric, number(a, a.observed), number(a, a.expected), number(a, a.upper), a.score,
                     a.severity, a.status);
         }
-    }
-
-    /** An alert's statuses in the order they can follow each other. */
-    private static int rank(String status) {
-        return switch (status) {
-            case Alert.PRELIMINARY -> 0;
-            case Alert.CONFIRMED -> 1;
-            default -> 2;
-        };
     }
 
     private static String number(Alert alert, double value) {

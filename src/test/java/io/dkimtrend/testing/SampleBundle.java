@@ -44,11 +44,7 @@ public final class SampleBundle {
 
     /** Each alert's newest status, as {@code key status}, ordered by key. */
     public static List<String> alertKeys(List<Alert> alerts) {
-        Map<String, String> newest = new java.util.TreeMap<>();
-        for (Alert alert : alerts) {
-            newest.merge(alert.key(), alert.status, (a, b) -> Alert.PRELIMINARY.equals(b) ? a : b);
-        }
-        return newest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+        return SeriesTable.newestAlerts(alerts).stream().map(alert -> alert.key() + " " + alert.status).sorted().toList();
     }
 
     private SampleBundle() {}
