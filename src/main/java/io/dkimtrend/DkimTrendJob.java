@@ -15,6 +15,8 @@ import io.dkimtrend.source.Sources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -112,14 +114,13 @@ public final class DkimTrendJob {
 
     /** Progress lines on stderr every ten seconds, against the files the replay will read. */
     private static ReplayProgress replayProgress(JobConfig config) throws IOException {
-        long files = 0;
-        long bytes = 0;
+        Map<org.apache.flink.core.fs.Path, Long> files = new HashMap<>();
         for (FileSourceSplit split : Sources.fileEnumerator(config).create()
                 .enumerateSplits(new org.apache.flink.core.fs.Path[] {new org.apache.flink.core.fs.Path(eventsPath(config))}, 1)) {
-            files++;
-            bytes += split.fileSize();
+            files.put(split.path(), split.fileSize());
         }
-        return ReplayProgress.report(files, bytes, Duration.ofSeconds(10), System.err);
+        return ReplayProgress.report(files.size(), files.values().stream().mapToLong(Long::longValue).sum(),
+                Duration.ofSeconds(10), System.err);
     }
 
     static StreamExecutionEnvironment environment(JobConfig config) throws IOException {
