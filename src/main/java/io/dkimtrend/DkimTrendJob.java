@@ -23,6 +23,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -134,6 +135,9 @@ public final class DkimTrendJob {
             conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, 1_000L);
             // A fetcher that closes while the queue is full can hang (FLINK-40660): make that rarer.
             conf.set(SourceReaderOptions.ELEMENT_QUEUE_CAPACITY, 8);
+        }
+        if (config.stateBackend != null) {
+            conf.set(StateBackendOptions.STATE_BACKEND, config.stateBackend);
         }
         if (config.checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir);
