@@ -79,7 +79,9 @@ public final class DkimTrendJob {
         } else {
             result = env.execute("dkim-trend");
         }
-        if (config.checkpointDir != null) {
+        // A detached submission (flink run -d, a jar run over REST, application mode) returns as soon
+        // as the job was submitted: the job still runs and needs its checkpoints.
+        if (config.checkpointDir != null && result.isJobExecutionResult()) {
             RetainedCheckpoints.forget(config.checkpointDir, result.getJobID());
         }
         if (table != null) {
