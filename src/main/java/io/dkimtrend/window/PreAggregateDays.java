@@ -6,7 +6,6 @@ import io.dkimtrend.model.PartialDay;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
@@ -17,7 +16,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Counts emails per series and day inside each subtask, before the shuffle to the day's window,
+ * Counts emails per series and day (and per sender domain, when asked) inside each subtask, before the shuffle to the day's window,
  * so that parsing and deduplication spread over every slot while the window, keyed by series,
  * only merges partial counts.
  *
@@ -36,7 +35,9 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
     public static final String EMAILS_COUNTED = "emailsCounted";
 
     private final ZoneId zone;
-    private final KeySelector<EmailEvent, String> series;
+    private final SeriesSelector series;
+    /** Whether each day also counts per sender domain. */
+    private final boolean countsDomains;
     private final long allowedLatenessMillis;
     private final OutputTag<EmailEvent> late;
     /** Flush period in a live run; 0 when the run is bounded and a flush at the end suffices. */
@@ -50,10 +51,11 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
 
     private record SeriesDay(String series, long dayStart) {}
 
-    public PreAggregateDays(ZoneId zone, KeySelector<EmailEvent, String> series, long allowedLatenessMillis,
+    public PreAggregateDays(ZoneId zone, SeriesSelector series, boolean countsDomains, long allowedLatenessMillis,
             OutputTag<EmailEvent> late, long flushIntervalMillis) {
         this.zone = zone;
         this.series = series;
+        this.countsDomains = countsDomains;
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.late = late;
         this.flushIntervalMillis = flushIntervalMillis;
@@ -80,8 +82,10 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
             output.collect(late, record);
             return;
         }
-        partials.computeIfAbsent(new SeriesDay(series.getKey(email), day.getStart()), key -> new DayCounts())
-                .add(email);
+        for (String name : series.seriesOf(email)) {
+            partials.computeIfAbsent(new SeriesDay(name, day.getStart()),
+                    key -> countsDomains ? DayCounts.withDomains() : new DayCounts()).add(email);
+        }
         emailsCounted.inc();
         if (email.dkimFailed()) dkimFailures.inc();
     }
