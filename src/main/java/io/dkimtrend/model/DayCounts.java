@@ -36,6 +36,11 @@ public class DayCounts {
         return counts;
     }
 
+    /** Distinct sender domains counted. */
+    public int domainCount() {
+        return domains == null ? 0 : domains.size();
+    }
+
     public DayCounts add(EmailEvent email) {
         emails++;
         switch (email.dkim) {

@@ -23,7 +23,8 @@ import org.apache.flink.util.OutputTag;
  * <p>The partial counts are flushed before each watermark goes on, before each checkpoint barrier
  * and at the end of the input: they never have to be part of a checkpoint, and they reach the
  * window before any watermark that could close their day. In a live run they are also flushed on
- * a processing-time interval, so that running records stay current on a quiet watermark.
+ * a processing-time interval, so that running records stay current on a quiet watermark, and
+ * whenever they hold more than {@link #MAX_HELD_DOMAINS} sender domains.
  *
  * <p>An email whose day is already closed here goes to the late output whole; an email on time
  * here is on time at the window too, since the window's watermark is never ahead of this one.
@@ -33,6 +34,12 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
 
     public static final String DKIM_FAILURES = "dkimFailuresCounted";
     public static final String EMAILS_COUNTED = "emailsCounted";
+
+    /**
+     * Sender domains held over all partial counts before they go on regardless: a bounded replay
+     * flushes only at its end, and would otherwise hold every day's domains at once.
+     */
+    static final int MAX_HELD_DOMAINS = 100_000;
 
     private final ZoneId zone;
     private final SeriesSelector series;
@@ -46,6 +53,7 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
     private transient CalendarDayWindows days;
     private transient Map<SeriesDay, DayCounts> partials;
     private transient long watermark;
+    private transient int heldDomains;
     private transient Counter emailsCounted;
     private transient Counter dkimFailures;
 
@@ -83,11 +91,17 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
             return;
         }
         for (String name : series.seriesOf(email)) {
-            partials.computeIfAbsent(new SeriesDay(name, day.getStart()),
-                    key -> countsDomains ? DayCounts.withDomains() : new DayCounts()).add(email);
+            DayCounts counts = partials.computeIfAbsent(new SeriesDay(name, day.getStart()),
+                    key -> countsDomains ? DayCounts.withDomains() : new DayCounts());
+            int domainsBefore = counts.domainCount();
+            counts.add(email);
+            heldDomains += counts.domainCount() - domainsBefore;
         }
         emailsCounted.inc();
         if (email.dkimFailed()) dkimFailures.inc();
+        if (heldDomains > MAX_HELD_DOMAINS) {
+            flush();
+        }
     }
 
     /** The rule of Flink's window operator: a day is closed once the watermark passes its end plus the lateness. */
@@ -127,5 +141,6 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         partials.forEach((key, counts) ->
                 output.collect(new StreamRecord<>(new PartialDay(key.series(), key.dayStart(), counts), key.dayStart())));
         partials.clear();
+        heldDomains = 0;
     }
 }

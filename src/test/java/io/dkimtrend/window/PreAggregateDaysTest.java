@@ -146,6 +146,21 @@ class PreAggregateDaysTest {
     }
 
     @Test
+    void countsHoldingTooManySenderDomainsGoOnEarly() throws Exception {
+        open("UTC", 0, SeriesSelector.overall(), true);
+        for (int i = 0; i <= PreAggregateDays.MAX_HELD_DOMAINS; i++) {
+            harness.processElement(record("2026-11-03T08:00:00Z", FAIL, null, "sender-" + i + ".example", null));
+        }
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(partial -> assertThat(partial.counts.domainCount()).isEqualTo(PreAggregateDays.MAX_HELD_DOMAINS + 1));
+
+        harness.processElement(record("2026-11-03T09:00:00Z", FAIL, null, "sender-0.example", null));
+        harness.endInput();
+        assertThat(harness.extractOutputValues()).hasSize(2).last()
+                .satisfies(partial -> assertThat(partial.counts.domainCount()).isEqualTo(1));
+    }
+
+    @Test
     void withoutTopDomainsNoDomainIsCounted() throws Exception {
         open("UTC", 0, SeriesSelector.overall(), false);
         harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a", "tailspin.io", "t1"));
