@@ -101,8 +101,9 @@ public final class DailySeriesPipeline {
     }
 
     /**
-     * Counts per series and day (with --series-by tenant an email counts in two) inside each subtask, chained to deduplication, so that the shuffle
-     * to the day's window carries partial counts instead of emails; emails too late go to {@link #LATE}.
+     * Counts per series and day (with --series-by tenant an email counts in two) inside each subtask,
+     * chained to deduplication, so that the shuffle to the day's window carries partial counts
+     * instead of emails; emails too late go to {@link #LATE}.
      */
     static SingleOutputStreamOperator<PartialDay> preAggregate(DataStream<EmailEvent> emails, JobConfig config) {
         long flushInterval = config.runsInBatch() ? 0 : Math.min(config.updateInterval.toMillis(), MAX_FLUSH_INTERVAL);

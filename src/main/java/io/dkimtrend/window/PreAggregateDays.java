@@ -17,8 +17,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Counts emails per series and day (and per sender domain, when asked) inside each subtask, before
- * the shuffle to the day's window, so that parsing and deduplication spread over every slot while the window, keyed by series,
- * only merges partial counts.
+ * the shuffle to the day's window, so that parsing and deduplication spread over every slot while
+ * the window, keyed by series, only merges partial counts.
  *
  * <p>The partial counts are flushed before each watermark goes on, before each checkpoint barrier
  * and at the end of the input: they never have to be part of a checkpoint, and they reach the
