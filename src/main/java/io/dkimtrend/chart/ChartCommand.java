@@ -7,6 +7,7 @@ import io.dkimtrend.sink.CommittedRecords;
 import io.dkimtrend.sink.MetricsFiles;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -80,6 +81,10 @@ public final class ChartCommand {
     }
 
     static List<DayMetric> metrics(JobConfig config) throws IOException {
+        if (config.metricsFile != null && !Files.isDirectory(Path.of(config.metricsFile))) {
+            // a mistyped folder must not pass for a run that wrote nothing
+            throw new IOException("no metrics folder " + config.metricsFile);
+        }
         return config.metricsFile != null
                 ? MetricsFiles.read(Path.of(config.metricsFile))
                 : CommittedRecords.read(config.sinkBootstrapServers, config.sinkKafkaProperties(), config.metricsTopic,
