@@ -227,7 +227,9 @@ public final class DkimTrendJob {
         if (config.alertsFile != null) {
             Sinks.toFiles(alerts, config.alertsFile, "alerts");
         }
-        if (config.alertsTopic == null && config.alertsFile == null && seriesCopy == null) {
+        boolean table = seriesCopy != null && config.metricsToStdout();
+        // A run that prints the table lists the alerts under it; any other run without an alerts sink prints them as JSON.
+        if (config.alertsTopic == null && config.alertsFile == null && !table) {
             alerts.map(alert -> Json.toString(alert)).name("Alerts as JSON").uid("alerts-json")
                     .print().name("Alerts to stdout").uid("alerts-stdout");
         }
