@@ -4,11 +4,13 @@ import io.dkimtrend.alert.SpikeDetector;
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.dedup.DeduplicateEmails;
+import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
+import io.dkimtrend.model.PartialDay;
 import io.dkimtrend.model.SourceItem;
 import io.dkimtrend.source.KeepEventsInRange;
 import io.dkimtrend.source.SplitSourceItems;
@@ -18,8 +20,11 @@ import io.dkimtrend.window.EarlyUpdateTrigger;
 import io.dkimtrend.window.EmitDayMetric;
 import io.dkimtrend.window.FillEmptyDays;
 import io.dkimtrend.window.LateEvents;
+import io.dkimtrend.window.LatePartialDays;
+import io.dkimtrend.window.PreAggregateDays;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -41,6 +46,10 @@ public final class DailySeriesPipeline {
     static final KeySelector<EmailEvent, String> SERIES = email -> ALL;
 
     static final OutputTag<EmailEvent> LATE = new OutputTag<>("late-events") {};
+    static final OutputTag<PartialDay> LATE_PARTIALS = new OutputTag<>("late-partial-days") {};
+
+    /** Longest a running count waits in a subtask before it goes on to its day's window. */
+    private static final long MAX_FLUSH_INTERVAL = 1000;
 
     public record Outputs(DataStream<DayMetric> metrics, DataStream<DeadLetter> deadLetters,
             DataStream<LateEvent> lateEvents, DataStream<Alert> alerts) {}
@@ -53,23 +62,27 @@ public final class DailySeriesPipeline {
                 .name("Split parsed messages").uid("split-parsed-messages");
 
         DataStream<EmailEvent> distinct = !config.dedup ? emails : emails
-                .keyBy(DeduplicateEmails.KEY)
+                .keyBy(EmailIdentity.KEY, EmailIdentity.KEY_TYPE)
                 .process(new DeduplicateEmails(config.dedupHorizon.toMillis()))
                 .name("Deduplicate emails").uid("deduplicate-emails");
 
-        SingleOutputStreamOperator<DayMetric> days = countPerDay(
-                config.range == null ? distinct : distinct.filter(new KeepEventsInRange(config.readRange()))
-                        .name("Keep the backfill's events").uid("backfill-events"),
-                config);
+        DataStream<EmailEvent> counted = config.range == null ? distinct : distinct
+                .filter(new KeepEventsInRange(config.readRange()))
+                .name("Keep the backfill's events").uid("backfill-events");
+        SingleOutputStreamOperator<PartialDay> partials = preAggregate(counted, config);
+        SingleOutputStreamOperator<DayMetric> days = countPerDay(partials, config);
 
         DataStream<DayMetric> series = days
                 .keyBy(metric -> metric.series)
                 .process(new FillEmptyDays(config.zone))
                 .name("Fill empty days").uid("fill-empty-days");
 
-        DataStream<LateEvent> lateAtWindow = days.getSideOutput(LATE)
+        DataStream<LateEvent> lateAtCounting = partials.getSideOutput(LATE)
                 .map(new LateEvents(config.zone))
-                .name("Late events at the window").uid("late-events-at-window");
+                .name("Late events at counting").uid("late-events-at-window")
+                .union(days.getSideOutput(LATE_PARTIALS)
+                        .map(new LatePartialDays(config.zone))
+                        .name("Late counts at the window").uid("late-counts-at-window"));
 
         DataStream<Alert> alerts = series
                 .keyBy(metric -> metric.series)
@@ -86,17 +99,29 @@ public final class DailySeriesPipeline {
                     .name("Keep the backfill's alerts").uid("backfill-alerts");
         }
         return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS),
-                emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtWindow), alerts);
+                emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtCounting), alerts);
     }
 
-    /** Event-time tumbling windows of one calendar day per series; events too late go to {@link #LATE}. */
-    static SingleOutputStreamOperator<DayMetric> countPerDay(DataStream<EmailEvent> emails, JobConfig config) {
+    /**
+     * Counts per series and day inside each subtask, chained to deduplication, so that the shuffle
+     * to the day's window carries partial counts instead of emails; emails too late go to {@link #LATE}.
+     */
+    static SingleOutputStreamOperator<PartialDay> preAggregate(DataStream<EmailEvent> emails, JobConfig config) {
+        long flushInterval = config.runsInBatch() ? 0 : Math.min(config.updateInterval.toMillis(), MAX_FLUSH_INTERVAL);
         return emails
-                .keyBy(SERIES)
+                .transform("Pre-aggregate days", TypeInformation.of(PartialDay.class), new PreAggregateDays(
+                        config.zone, SERIES, config.allowedLateness.toMillis(), LATE, flushInterval))
+                .uid("pre-aggregate-days");
+    }
+
+    /** Event-time tumbling windows of one calendar day per series, merging the partial counts. */
+    static SingleOutputStreamOperator<DayMetric> countPerDay(DataStream<PartialDay> partials, JobConfig config) {
+        return partials
+                .keyBy(partial -> partial.series)
                 .window(CalendarDayWindows.of(config.zone))
                 .trigger(trigger(config))
                 .allowedLateness(config.allowedLateness)
-                .sideOutputLateData(LATE)
+                .sideOutputLateData(LATE_PARTIALS)
                 .aggregate(new CountDay(), new EmitDayMetric(config.zone))
                 .name("Count emails per day").uid("daily-counts");
     }

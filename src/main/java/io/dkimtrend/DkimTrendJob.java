@@ -20,7 +20,9 @@ import io.dkimtrend.source.Sources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -28,6 +30,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -93,7 +96,9 @@ public final class DkimTrendJob {
         }
         Optional<RunSummary> summary = RunSummary.of(result);
         summary.ifPresent(done -> LOG.info(done.line()));
-        if (config.checkpointDir != null) {
+        // A detached submission (flink run -d, a jar run over REST, application mode) returns as soon
+        // as the job was submitted: the job still runs and needs its checkpoints.
+        if (config.checkpointDir != null && result.isJobExecutionResult()) {
             RetainedCheckpoints.forget(config.checkpointDir, result.getJobID());
         }
         if (seriesCopy != null) {
@@ -141,14 +146,13 @@ public final class DkimTrendJob {
 
     /** Progress lines on stderr every ten seconds, against the files the replay will read. */
     private static ReplayProgress replayProgress(JobConfig config) throws IOException {
-        long files = 0;
-        long bytes = 0;
+        Map<org.apache.flink.core.fs.Path, Long> files = new HashMap<>();
         for (FileSourceSplit split : Sources.fileEnumerator(config).create()
                 .enumerateSplits(new org.apache.flink.core.fs.Path[] {new org.apache.flink.core.fs.Path(eventsPath(config))}, 1)) {
-            files++;
-            bytes += split.fileSize();
+            files.put(split.path(), split.fileSize());
         }
-        return ReplayProgress.report(files, bytes, Duration.ofSeconds(10), System.err);
+        return ReplayProgress.report(files.size(), files.values().stream().mapToLong(Long::longValue).sum(),
+                Duration.ofSeconds(10), System.err);
     }
 
     static StreamExecutionEnvironment environment(JobConfig config) throws IOException {
@@ -162,6 +166,9 @@ public final class DkimTrendJob {
             conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, 1_000L);
             // A fetcher that closes while the queue is full can hang (FLINK-40660): make that rarer.
             conf.set(SourceReaderOptions.ELEMENT_QUEUE_CAPACITY, 8);
+        }
+        if (config.stateBackend != null) {
+            conf.set(StateBackendOptions.STATE_BACKEND, config.stateBackend);
         }
         if (config.checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir);

@@ -5,26 +5,33 @@ import static io.dkimtrend.model.DkimVerdict.NONE;
 import static io.dkimtrend.model.DkimVerdict.OTHER;
 import static io.dkimtrend.model.DkimVerdict.PASS;
 import static io.dkimtrend.window.Emails.millis;
-import static io.dkimtrend.window.Emails.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.model.DayCounts;
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.model.DkimVerdict;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.PartialDay;
+import io.dkimtrend.window.Emails;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The one-day window of the pipeline, driven through Flink's operator test harness. */
+/**
+ * The one-day window of the pipeline, driven through Flink's operator test harness with one email
+ * per partial count, the finest the pre-aggregation ever sends.
+ */
 class DailyCountsWindowTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, EmailEvent, DayMetric> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, PartialDay, DayMetric> harness;
 
     @AfterEach
     void close() throws Exception {
@@ -34,10 +41,10 @@ class DailyCountsWindowTest {
     @Test
     void aDayIsEmittedFinalOnceTheWatermarkPassesItsEnd() throws Exception {
         open("--allowed-lateness", "0 s");
-        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
-        harness.processElement(record("2026-11-03T09:00:00Z", PASS, "b"));
-        harness.processElement(record("2026-11-03T23:59:59.999Z", NONE, "c"));
-        harness.processElement(record("2026-11-04T00:00:00Z", OTHER, "d"));
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processElement(partial("2026-11-03T09:00:00Z", PASS, "b"));
+        harness.processElement(partial("2026-11-03T23:59:59.999Z", NONE, "c"));
+        harness.processElement(partial("2026-11-04T00:00:00Z", OTHER, "d"));
         harness.processWatermark(millis("2026-11-03T23:59:59.998Z"));
         assertThat(harness.extractOutputValues()).isEmpty();
 
@@ -49,37 +56,37 @@ class DailyCountsWindowTest {
     @Test
     void aLateEventWithinTheAllowedLatenessCorrectsTheDayWithAHigherRevision() throws Exception {
         open("--allowed-lateness", "6 h");
-        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a"));
         harness.processWatermark(millis("2026-11-04T05:00:00Z"));
-        harness.processElement(record("2026-11-03T22:00:00Z", FAIL, "late"));
+        harness.processElement(partial("2026-11-03T22:00:00Z", FAIL, "late"));
 
         assertThat(describe(harness.extractOutputValues())).containsExactly(
                 "all 2026-11-03 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1",
                 "all 2026-11-03 emails=2 dkimFail=2 pass=0 none=0 other=0 ratio=1.0 final rev2");
-        assertThat(harness.getSideOutput(DailySeriesPipeline.LATE)).isNull();
+        assertThat(harness.getSideOutput(DailySeriesPipeline.LATE_PARTIALS)).isNull();
     }
 
     @Test
     void anEventBeyondTheAllowedLatenessGoesToTheLateOutput() throws Exception {
         open("--allowed-lateness", "6 h");
-        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a"));
         harness.processWatermark(millis("2026-11-04T06:00:00Z"));
-        harness.processElement(record("2026-11-03T22:00:00Z", FAIL, "too-late"));
+        harness.processElement(partial("2026-11-03T22:00:00Z", FAIL, "too-late"));
 
         assertThat(describe(harness.extractOutputValues()))
                 .containsExactly("all 2026-11-03 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1");
-        assertThat(harness.getSideOutput(DailySeriesPipeline.LATE))
-                .singleElement().satisfies(late -> assertThat(late.getValue().identity).isEqualTo("too-late"));
+        assertThat(harness.getSideOutput(DailySeriesPipeline.LATE_PARTIALS))
+                .singleElement().satisfies(late -> assertThat(late.getValue().counts.dkimFail).isEqualTo(1));
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
     @Test
     void daysFollowTheZoneAcrossTheEndOfSummerTime() throws Exception {
         open("--zone", "Europe/Berlin", "--allowed-lateness", "0 s");
-        harness.processElement(record("2026-10-24T21:59:59Z", FAIL, "sat-late-evening"));
-        harness.processElement(record("2026-10-24T22:00:00Z", FAIL, "sun-first-second"));
-        harness.processElement(record("2026-10-25T22:59:59Z", PASS, "sun-last-hour"));
-        harness.processElement(record("2026-10-25T23:00:00Z", PASS, "mon-first-second"));
+        harness.processElement(partial("2026-10-24T21:59:59Z", FAIL, "sat-late-evening"));
+        harness.processElement(partial("2026-10-24T22:00:00Z", FAIL, "sun-first-second"));
+        harness.processElement(partial("2026-10-25T22:59:59Z", PASS, "sun-last-hour"));
+        harness.processElement(partial("2026-10-25T23:00:00Z", PASS, "mon-first-second"));
         harness.processWatermark(Long.MAX_VALUE);
 
         List<DayMetric> days = harness.extractOutputValues();
@@ -96,19 +103,19 @@ class DailyCountsWindowTest {
     void aLiveDayShowsRunningRecordsAtMostOncePerIntervalAndOnlyAfterNewData() throws Exception {
         openLive("--update-interval", "1 min", "--allowed-lateness", "6 h");
         harness.setProcessingTime(0);
-        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
-        harness.processElement(record("2026-11-03T08:01:00Z", PASS, "b"));
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processElement(partial("2026-11-03T08:01:00Z", PASS, "b"));
         assertThat(harness.extractOutputValues()).isEmpty();
 
         harness.setProcessingTime(60_000);
-        harness.processElement(record("2026-11-03T09:00:00Z", FAIL, "c"));
+        harness.processElement(partial("2026-11-03T09:00:00Z", FAIL, "c"));
         harness.setProcessingTime(120_000);
         harness.setProcessingTime(180_000);
         assertThat(describe(harness.extractOutputValues())).containsExactly(
                 "all 2026-11-03 emails=2 dkimFail=1 pass=1 none=0 other=0 ratio=0.5 open rev1",
                 "all 2026-11-03 emails=3 dkimFail=2 pass=1 none=0 other=0 ratio=0.6667 open rev2");
 
-        harness.processElement(record("2026-11-03T10:00:00Z", PASS, "d"));
+        harness.processElement(partial("2026-11-03T10:00:00Z", PASS, "d"));
         harness.processWatermark(millis("2026-11-03T23:59:59.999Z"));
         harness.setProcessingTime(240_000);
         assertThat(describe(harness.extractOutputValues())).last()
@@ -120,10 +127,10 @@ class DailyCountsWindowTest {
     void aLiveDayIsCorrectedOneIntervalAfterLateEventsWithinTheLateness() throws Exception {
         openLive("--update-interval", "1 min", "--allowed-lateness", "6 h");
         harness.setProcessingTime(0);
-        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a"));
         harness.processWatermark(millis("2026-11-04T01:00:00Z"));
-        harness.processElement(record("2026-11-03T22:00:00Z", FAIL, "late-1"));
-        harness.processElement(record("2026-11-03T22:30:00Z", PASS, "late-2"));
+        harness.processElement(partial("2026-11-03T22:00:00Z", FAIL, "late-1"));
+        harness.processElement(partial("2026-11-03T22:30:00Z", PASS, "late-2"));
         harness.setProcessingTime(60_000);
 
         assertThat(describe(harness.extractOutputValues())).containsExactly(
@@ -141,13 +148,20 @@ class DailyCountsWindowTest {
     private void open(String... flags) throws Exception {
         JobConfig config = JobConfig.fromArgs(flags);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        var emails = env.fromData(new EmailEvent());
-        var transformation = (OneInputTransformation<EmailEvent, DayMetric>)
-                DailySeriesPipeline.countPerDay(emails, config).getTransformation();
+        var partials = env.fromData(new PartialDay());
+        var transformation = (OneInputTransformation<PartialDay, DayMetric>)
+                DailySeriesPipeline.countPerDay(partials, config).getTransformation();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 (StreamOperatorFactory<DayMetric>) transformation.getOperatorFactory(),
-                DailySeriesPipeline.SERIES, Types.STRING);
+                partial -> partial.series, Types.STRING);
         harness.open();
+    }
+
+    /** One email as the pre-aggregation would pass it on alone, at the email's own time. */
+    private static StreamRecord<PartialDay> partial(String timestamp, DkimVerdict dkim, String identity) {
+        EmailEvent email = Emails.email(timestamp, dkim, identity);
+        return new StreamRecord<>(new PartialDay(DailySeriesPipeline.ALL, email.eventTime, new DayCounts().add(email)),
+                email.eventTime);
     }
 
     static List<String> describe(List<DayMetric> days) {

@@ -59,6 +59,8 @@ public final class JobConfig implements Serializable {
     public ZoneId zone = ZoneId.of("UTC");
     public boolean dedup = true;
     public Duration dedupHorizon = Duration.ofHours(48);
+    /** Flink's state.backend.type for this job, or null to leave it to the cluster's configuration. */
+    public String stateBackend;
     public Duration maxOutOfOrderness = Duration.ofMinutes(10);
     public Duration idleTimeout = Duration.ofMinutes(1);
     public Duration allowedLateness = Duration.ofHours(6);
@@ -115,6 +117,7 @@ public final class JobConfig implements Serializable {
         ZONE("zone", "ZONE", "Time zone of the calendar days, e.g. Europe/Berlin (default UTC)."),
         NO_DEDUP("no-dedup", null, "Count every row as the Sentinel query does, duplicates included."),
         DEDUP_HORIZON("dedup-horizon", "DURATION", "How long (event time) a NetworkMessageId+recipient is remembered (default 48 h)."),
+        STATE_BACKEND("state-backend", "hashmap|rocksdb", "Where keyed state lives: the heap, or RocksDB on local disk for more dedup keys than the heap holds (default: the cluster's state.backend.type, else hashmap)."),
         MAX_OUT_OF_ORDERNESS("max-out-of-orderness", "DURATION", "Watermark delay behind the newest event of a partition (default 10 min)."),
         IDLE_TIMEOUT("idle-timeout", "DURATION", "A partition without events for this long stops holding the watermark back (default 1 min)."),
         ALLOWED_LATENESS("allowed-lateness", "DURATION", "Events this late still correct their closed day (default 6 h); later ones go to the late-events output."),
@@ -182,6 +185,7 @@ public final class JobConfig implements Serializable {
         config.zone = zone(params.get(Flag.ZONE.name, config.zone.getId()));
         config.dedup = !params.has(Flag.NO_DEDUP.name);
         config.dedupHorizon = duration(params, Flag.DEDUP_HORIZON, config.dedupHorizon);
+        config.stateBackend = params.get(Flag.STATE_BACKEND.name);
         config.maxOutOfOrderness = duration(params, Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
         config.idleTimeout = duration(params, Flag.IDLE_TIMEOUT, config.idleTimeout);
         config.allowedLateness = duration(params, Flag.ALLOWED_LATENESS, config.allowedLateness);
@@ -246,6 +250,9 @@ public final class JobConfig implements Serializable {
         }
         if (updateInterval.isZero() || updateInterval.isNegative()) {
             throw new IllegalArgumentException("--update-interval must be positive");
+        }
+        if (stateBackend != null && !stateBackend.matches("hashmap|rocksdb")) {
+            throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb");
         }
     }
 

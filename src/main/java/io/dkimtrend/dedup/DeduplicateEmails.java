@@ -5,7 +5,7 @@ import io.dkimtrend.monitor.RunCounters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -19,16 +19,11 @@ import org.apache.flink.util.Collector;
  * expires on an event-time timer rather than Flink's state TTL, because that TTL runs on
  * processing time only, and a replay of old data must deduplicate exactly as the live run did.
  *
- * <p>Keyed by {@link #KEY}: rows without an identity are keyed by their origin and pass untouched,
- * keeping no state.
+ * <p>Keyed by {@link EmailIdentity#KEY}: rows without an identity pass untouched, keeping no state.
  */
-public class DeduplicateEmails extends KeyedProcessFunction<String, EmailEvent, EmailEvent> {
+public class DeduplicateEmails extends KeyedProcessFunction<Tuple2<Long, Long>, EmailEvent, EmailEvent> {
 
     public static final String DUPLICATES_DROPPED = "duplicatesDropped";
-
-    /** The identity, or a key unique to the row when it has none. */
-    public static final KeySelector<EmailEvent, String> KEY =
-            email -> email.identity != null ? email.identity : "\u0000" + email.origin;
 
     private final long horizonMillis;
     private transient ValueState<Long> firstSeen;
@@ -46,7 +41,7 @@ public class DeduplicateEmails extends KeyedProcessFunction<String, EmailEvent, 
 
     @Override
     public void processElement(EmailEvent email, Context context, Collector<EmailEvent> out) throws Exception {
-        if (email.identity == null) {
+        if (!email.hasIdentity()) {
             out.collect(email);
             return;
         }

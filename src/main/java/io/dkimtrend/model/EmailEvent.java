@@ -14,8 +14,12 @@ public class EmailEvent {
     public boolean dmarcFail;
     public boolean compAuthFail;
 
-    /** NetworkMessageId and recipient, lower-cased; null when either is missing (never deduplicated). */
-    public String identity;
+    /**
+     * NetworkMessageId and recipient as a 128-bit hash ({@code EmailIdentity}); both zero when either
+     * is missing, and such a row is never deduplicated.
+     */
+    public long identityHigh;
+    public long identityLow;
 
     /** The tenant the row came from, or null. */
     public String tenantId;
@@ -34,12 +38,16 @@ public class EmailEvent {
 
     public EmailEvent() {}
 
+    public boolean hasIdentity() {
+        return identityHigh != 0 || identityLow != 0;
+    }
+
     public boolean dkimFailed() {
         return dkim == DkimVerdict.FAIL;
     }
 
     @Override
     public String toString() {
-        return "EmailEvent{" + eventTime + ", " + dkim + ", " + identity + ", " + origin + "}";
+        return "EmailEvent{" + eventTime + ", " + dkim + ", " + origin + "}";
     }
 }

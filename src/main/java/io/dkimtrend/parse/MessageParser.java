@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -251,11 +251,7 @@ public final class MessageParser {
         email.message = message;
         email.recordStart = record.start;
         email.recordEnd = record.end;
-        if (record.networkMessageId != null && !record.networkMessageId.isEmpty()
-                && record.recipient != null && !record.recipient.isEmpty()) {
-            email.identity = record.networkMessageId.toLowerCase(Locale.ROOT) + '|'
-                    + record.recipient.toLowerCase(Locale.ROOT);
-        }
+        EmailIdentity.assign(email, record.networkMessageId, record.recipient);
         items.add(SourceItem.email(email));
     }
 

@@ -11,10 +11,10 @@ import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 
 /**
- * Reads archive files (plain or {@code .gz}) line by line into parsed messages. A thin wrapper over
- * Flink's {@link StreamFormatAdapter}, which brings decompression and checkpointed positions; it
- * exists only to hand each file's path to {@link ArchiveLines}, so that dead letters can name the
- * file and line they came from.
+ * Reads archive files (plain or {@code .gz}), or byte ranges of large plain files, line by line
+ * into parsed messages. A thin wrapper over Flink's {@link StreamFormatAdapter}, which brings
+ * decompression and checkpointed positions; it exists only to hand each file's path to
+ * {@link ArchiveLines}, so that dead letters can name the file and line they came from.
  */
 public class ArchiveFormat implements BulkFormat<SourceItem, FileSourceSplit> {
 
@@ -45,7 +45,7 @@ public class ArchiveFormat implements BulkFormat<SourceItem, FileSourceSplit> {
 
     @Override
     public boolean isSplittable() {
-        return false;
+        return true; // plain files at line boundaries: see LineRangeEnumerator
     }
 
     @Override

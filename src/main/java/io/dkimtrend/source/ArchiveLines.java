@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
@@ -17,11 +16,16 @@ import org.apache.flink.core.fs.FSDataInputStream;
  * One file of messages, one per line ({@code \n} or {@code \r\n}), each parsed as it is read. A
  * line longer than the message limit is dead-lettered without being held in memory.
  *
- * <p>Positions are checkpointed as a count of emitted items (the {@link SimpleStreamFormat}
- * contract): the file is re-read and the items before the position skipped, which is exact
- * because parsing is deterministic.
+ * <p>A large plain file is read in byte ranges by several readers at once ({@link LineRangeEnumerator}).
+ * A line belongs to the range it starts in: a reader of a range that does not start the file skips
+ * the line it lands in, which the previous range's reader reads to its end. Lines of the first range
+ * are named {@code file:line}; lines of later ranges {@code file@byte}, the offset where they start,
+ * since their line number is unknown without reading everything before them.
+ *
+ * <p>Positions are checkpointed as a count of emitted items after the range's start: the range is
+ * re-read and the items before the position skipped, which is exact because parsing is deterministic.
  */
-class ArchiveLines extends SimpleStreamFormat<SourceItem> {
+class ArchiveLines implements StreamFormat<SourceItem> {
 
     private final String file;
     private final long fileSize;
@@ -34,8 +38,29 @@ class ArchiveLines extends SimpleStreamFormat<SourceItem> {
     }
 
     @Override
-    public StreamFormat.Reader<SourceItem> createReader(Configuration config, FSDataInputStream stream) {
-        return new LineReader(stream, file, fileSize, maxMessageBytes);
+    public StreamFormat.Reader<SourceItem> createReader(Configuration config, FSDataInputStream stream,
+            long fileLength, long splitEnd) throws IOException {
+        long splitStart = stream.getPos();
+        if (splitEnd >= fileLength) {
+            // A whole file or its last range; a compressed file is never cut, and its positions count decompressed bytes.
+            splitEnd = Long.MAX_VALUE;
+        }
+        if (splitStart > 0) {
+            stream.seek(splitStart - 1);
+        }
+        return new LineReader(stream, file, fileSize, maxMessageBytes, splitStart, splitEnd);
+    }
+
+    /** Never called: positions are never offsets (see the class comment), so restores start the range anew. */
+    @Override
+    public StreamFormat.Reader<SourceItem> restoreReader(Configuration config, FSDataInputStream stream,
+            long restoredOffset, long fileLength, long splitEnd) throws IOException {
+        return createReader(config, stream, fileLength, splitEnd);
+    }
+
+    @Override
+    public boolean isSplittable() {
+        return true;
     }
 
     @Override
@@ -59,29 +84,52 @@ class ArchiveLines extends SimpleStreamFormat<SourceItem> {
         private int chunkEnd;
         private byte[] line = new byte[1024];
         private long lineNumber;
+        /** Where the range's first line may start, and the offset no line of this range starts at or after. */
+        private final long splitStart;
+        private final long splitEnd;
+        /** Offset in the file of {@code chunk[0]}. */
+        private long chunkOffset;
+        private boolean landed;
 
         LineReader(InputStream in, String file, long fileSize, int maxMessageBytes) {
+            this(in, file, fileSize, maxMessageBytes, 0, Long.MAX_VALUE);
+        }
+
+        /** {@code in} stands at the byte before {@code splitStart} when that is not 0. */
+        LineReader(InputStream in, String file, long fileSize, int maxMessageBytes, long splitStart, long splitEnd) {
             this.in = in;
             this.file = file;
             this.fileSize = fileSize;
             this.maxMessageBytes = maxMessageBytes;
             this.parser = new MessageParser(maxMessageBytes);
+            this.splitStart = splitStart;
+            this.splitEnd = splitEnd;
+            this.chunkOffset = splitStart == 0 ? 0 : splitStart - 1;
+            this.landed = splitStart == 0;
         }
 
         @Override
         public SourceItem read() throws IOException {
+            if (!landed) {
+                nextLine(); // the end of the line the range starts in: the previous range's
+                landed = true;
+            }
             while (pending.isEmpty()) {
-                int length = nextLine();
+                long lineStart = position();
+                int length = lineStart >= splitEnd ? -1 : nextLine();
                 if (length < 0) {
                     if (!finished) {
-                        ReplayProgress.fileDone(fileSize - bytesRead); // .gz: from bytes read to bytes on disk
+                        boolean wholeFile = splitStart == 0 && splitEnd == Long.MAX_VALUE;
+                        // .gz: from bytes read to bytes on disk; a range of a file only reports its own bytes
+                        ReplayProgress.fileDone(wholeFile ? fileSize - bytesRead : 0, splitEnd == Long.MAX_VALUE);
                         finished = true;
                     }
                     return null;
                 }
-                ReplayProgress.message(length + 1L);
-                bytesRead += length + 1L;
-                String origin = file + ":" + lineNumber;
+                long lineBytes = position() - lineStart;
+                ReplayProgress.message(lineBytes);
+                bytesRead += lineBytes;
+                String origin = splitStart == 0 ? file + ":" + lineNumber : file + "@" + lineStart;
                 if (length > maxMessageBytes) {
                     pending.add(SourceItem.deadLetter(DeadLetter.oversized(origin, line, length, maxMessageBytes)));
                 } else if (!isBlank(line, length)) {
@@ -89,6 +137,11 @@ class ArchiveLines extends SimpleStreamFormat<SourceItem> {
                 }
             }
             return pending.poll();
+        }
+
+        /** Offset in the file of the next byte to read. */
+        private long position() {
+            return chunkOffset + chunkPos;
         }
 
         /**
@@ -101,6 +154,7 @@ class ArchiveLines extends SimpleStreamFormat<SourceItem> {
             boolean any = false;
             while (true) {
                 if (chunkPos == chunkEnd) {
+                    chunkOffset += chunkEnd;
                     chunkEnd = in.read(chunk, 0, CHUNK);
                     chunkPos = 0;
                     if (chunkEnd <= 0) {

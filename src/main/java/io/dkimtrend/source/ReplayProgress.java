@@ -30,9 +30,12 @@ public final class ReplayProgress implements AutoCloseable {
         BYTES.addAndGet(bytes);
     }
 
-    /** A file is done; {@code correction} turns the bytes counted for it into its size on disk. */
-    static void fileDone(long correction) {
-        FILES.incrementAndGet();
+    /**
+     * A file or a range of it is done; {@code correction} turns the bytes counted for a file into its
+     * size on disk, and the last range of a file completes it.
+     */
+    static void fileDone(long correction, boolean lastRange) {
+        if (lastRange) FILES.incrementAndGet();
         BYTES.addAndGet(correction);
     }
 

@@ -7,7 +7,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.time.Duration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.enumerate.FileEnumerator;
-import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
+import org.apache.flink.connector.file.src.enumerate.DefaultFileFilter;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -55,20 +55,20 @@ public final class Sources {
     public static FileSource<SourceItem> archives(String path, JobConfig config) {
         FileSource.FileSourceBuilder<SourceItem> builder =
                 FileSource.forBulkFileFormat(new ArchiveFormat(config.maxMessageBytes), new Path(path));
-        if (config.range != null) {
-            builder.setFileEnumerator(fileEnumerator(config));
-        }
-        return builder.build();
+        return builder.setFileEnumerator(fileEnumerator(config)).build();
     }
 
-    /** Which files a replay reads: an export tree is pruned to the hours of the backfill's range. */
+    /**
+     * Which files a replay reads, in ranges of large files: every file but hidden ones, and of an
+     * export tree only the hours of the backfill's range.
+     */
     public static FileEnumerator.Provider fileEnumerator(JobConfig config) {
         if (config.range == null) {
-            return NonSplittingRecursiveEnumerator::new;
+            return () -> new LineRangeEnumerator(new DefaultFileFilter());
         }
         // Export folders are named by the hour a record was written: an hour for clock skew before.
         HourFolderFilter filter = new HourFolderFilter(config.readRange().widened(Duration.ofHours(1), Duration.ZERO));
-        return () -> new NonSplittingRecursiveEnumerator(filter);
+        return () -> new LineRangeEnumerator(filter);
     }
 
     @SuppressWarnings("deprecation") // kafka-clients 4.2 still takes OffsetResetStrategy here

@@ -1,11 +1,11 @@
 package io.dkimtrend.window;
 
 import io.dkimtrend.model.DayCounts;
-import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.PartialDay;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Adds each email to its day's counts as it arrives: a window keeps counts, never the emails. */
-public class CountDay implements AggregateFunction<EmailEvent, DayCounts, DayCounts> {
+/** Merges the partial counts of a day as they arrive: a window keeps counts, never the emails. */
+public class CountDay implements AggregateFunction<PartialDay, DayCounts, DayCounts> {
 
     @Override
     public DayCounts createAccumulator() {
@@ -13,8 +13,8 @@ public class CountDay implements AggregateFunction<EmailEvent, DayCounts, DayCou
     }
 
     @Override
-    public DayCounts add(EmailEvent email, DayCounts counts) {
-        return counts.add(email);
+    public DayCounts add(PartialDay partial, DayCounts counts) {
+        return counts.merge(partial.counts);
     }
 
     @Override

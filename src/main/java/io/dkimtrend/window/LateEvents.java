@@ -8,7 +8,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
 
 /**
- * The window's own late output, a safety net: late emails are caught with their text next to the
+ * Emails late past the sources, a safety net: late emails are caught with their text next to the
  * source, so none should reach here. If one does, it is still accounted for, with its origin.
  */
 public class LateEvents extends RichMapFunction<EmailEvent, LateEvent> {

@@ -7,9 +7,10 @@ import static io.dkimtrend.window.Emails.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.window.Emails;
+import org.apache.flink.api.java.tuple.Tuple2;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 class DeduplicateEmailsTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, EmailEvent, EmailEvent> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, EmailEvent, EmailEvent> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new DeduplicateEmails(Duration.ofHours(48).toMillis())),
-                DeduplicateEmails.KEY, Types.STRING);
+                EmailIdentity.KEY, EmailIdentity.KEY_TYPE);
         harness.open();
     }
 
@@ -72,6 +73,6 @@ class DeduplicateEmailsTest {
     }
 
     private List<String> identities() {
-        return harness.extractOutputValues().stream().map(email -> email.identity).toList();
+        return harness.extractOutputValues().stream().map(Emails::identityOf).toList();
     }
 }

@@ -3,7 +3,9 @@ package io.dkimtrend.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
+import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.SourceItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -153,12 +155,22 @@ class MessageParserTest {
         return items;
     }
 
+    /** The identities the table's messages carry, as they read after lower-casing. */
+    private static final List<String> IDENTITIES = List.of("m1|ann@contoso.com", "m2|bob@contoso.com", "m3|c@x.com");
+
+    private static String identityOf(EmailEvent email) {
+        if (!email.hasIdentity()) return "-";
+        return IDENTITIES.stream()
+                .filter(identity -> EmailIdentity.matches(email, identity.split("\\|")[0], identity.split("\\|")[1]))
+                .findFirst().orElse("?");
+    }
+
     static List<String> describe(List<SourceItem> items) {
         List<String> lines = new ArrayList<>();
         for (SourceItem item : items) {
             if (item.email != null) {
                 lines.add("email " + Instant.ofEpochMilli(item.email.eventTime) + " " + item.email.dkim + " "
-                        + (item.email.identity == null ? "-" : item.email.identity));
+                        + identityOf(item.email));
             } else if (item.deadLetter != null) {
                 String reason = item.deadLetter.reason;
                 lines.add("dead " + (reason.startsWith("not valid JSON") ? "not valid JSON" : reason));

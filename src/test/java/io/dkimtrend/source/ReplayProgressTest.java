@@ -16,7 +16,7 @@ class ReplayProgressTest {
         try (ReplayProgress progress = ReplayProgress.report(4, 4_000_000, Duration.ofMillis(50),
                 new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             ReplayProgress.message(999_999);
-            ReplayProgress.fileDone(1);
+            ReplayProgress.fileDone(1, true);
             ReplayProgress.message(500_000);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (printed.size() == 0 && System.nanoTime() < deadline) {

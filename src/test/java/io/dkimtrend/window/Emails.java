@@ -1,5 +1,6 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DkimVerdict;
 import io.dkimtrend.model.EmailEvent;
 import java.time.Instant;
@@ -14,14 +15,21 @@ public final class Emails {
         EmailEvent email = new EmailEvent();
         email.eventTime = Instant.parse(timestamp).toEpochMilli();
         email.dkim = dkim;
-        email.identity = identity;
-        email.origin = "test:" + timestamp + ":" + identity;
+        if (identity != null) {
+            EmailIdentity.assign(email, identity, "recipient@example.com");
+        }
+        email.origin = "test " + identity + " " + timestamp;
         return email;
     }
 
     public static StreamRecord<EmailEvent> record(String timestamp, DkimVerdict dkim, String identity) {
         EmailEvent email = email(timestamp, dkim, identity);
         return new StreamRecord<>(email, email.eventTime);
+    }
+
+    /** The identity an email of {@link #email} was given, read back from its origin. */
+    public static String identityOf(EmailEvent email) {
+        return email.origin.split(" ")[1];
     }
 
     public static long millis(String timestamp) {

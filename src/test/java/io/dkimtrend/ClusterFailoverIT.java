@@ -1,0 +1,116 @@
+package io.dkimtrend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.testing.KafkaBroker;
+import io.dkimtrend.testing.KafkaBrokerExtension;
+import io.dkimtrend.testing.LocalCluster;
+import io.dkimtrend.testing.SampleBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The job jar as {@code mvn package} builds it, on a real multi-process Flink cluster (the one of
+ * {@code deploy/local-cluster/cluster.sh}): parallelism 2 over two TaskManager JVMs, live from a
+ * real Kafka broker into the metrics topic. One TaskManager is killed with SIGKILL mid-stream and a
+ * new one started; the JobManager restarts the job from its last checkpoint, and the metrics topic,
+ * read with {@code read_committed}, holds the sample bundle's exact series, one final record a day.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class ClusterFailoverIT {
+
+    private static final Path JOB_JAR = Path.of("target", "dkim-trend.jar");
+    private static final Duration WAIT = Duration.ofSeconds(180);
+
+    @Test
+    void theJobSurvivesTheLossOfATaskManagerWithTheExactSeries(KafkaBroker kafka) throws Exception {
+        assertThat(JOB_JAR).as("built by mvn package before the integration tests").exists();
+        Path dir = Files.createTempDirectory(Path.of("target"), "cluster-failover-");
+        kafka.createTopic("cluster-events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
+        kafka.createTopic("cluster-metrics", 1);
+        List<byte[]> messages = new ArrayList<>(SampleBundle.messagesInEventTimeOrder());
+        messages.add(SampleBundle.emailSentNow());
+        kafka.produce("cluster-events", messages);
+        Map<String, String> expected = SampleBundle.expectedSeries("daily-utc-dedup.csv");
+        Path checkpoints = dir.resolve("checkpoints");
+
+        try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 2)) {
+            // About 14 MB at 1 MB/s: the job is still reading when a TaskManager dies. The idle timeout
+            // stays above the longest pause the throttle causes a partition (its data would become late).
+            kafka.throttleConsumers(1_000_000);
+            String job = cluster.submit(JOB_JAR, 2, List.of("--bootstrap-servers", kafka.bootstrapServers(),
+                    "--events-topic", "cluster-events", "--starting-offsets", "earliest", "--group-id", "cluster-test",
+                    "--idle-timeout", "20 s", "--metrics-topic", "cluster-metrics",
+                    "--dead-letter-file", dir.resolve("dead-letters").toString(),
+                    "--checkpoint-dir", checkpoints.toUri().toString(), "--checkpoint-interval", "1 s",
+                    "--transactional-id-prefix", "cluster-test"));
+
+            await(() -> cluster.allTasksRunning(job), "the job running", cluster);
+            Path jobCheckpoints = checkpoints.resolve(job);
+            Set<String> before = cluster.taskManagersOf(job);
+            awaitCheckpoint(checkpoints, 2, cluster);
+
+            cluster.killTaskManager("taskmanager-1");
+            int committedAtKill = finals(kafka, expected, Duration.ofSeconds(2)).size();
+            cluster.startTaskManager("taskmanager-3");
+            await(() -> cluster.restarts(job) > 0 && cluster.allTasksRunning(job), "the job running again", cluster);
+            Set<String> after = cluster.taskManagersOf(job);
+            kafka.throttleConsumers(0);
+
+            List<DayMetric> finals = finals(kafka, expected, WAIT);
+
+            assertThat(before).as("two TaskManager processes run the job").containsExactly("taskmanager-1", "taskmanager-2");
+            assertThat(committedAtKill).as("the TaskManager died mid-stream").isLessThan(expected.size());
+            assertThat(after).as("the new TaskManager took over").containsExactly("taskmanager-2", "taskmanager-3");
+            assertThat(cluster.jobState(job)).isEqualTo("RUNNING");
+            assertThat(jobCheckpoints.resolve("shared")).as("a detached submission leaves the job's checkpoints alone")
+                    .isDirectory();
+            assertThat(SampleBundle.only(SampleBundle.series(finals), expected)).containsExactlyEntriesOf(expected);
+            Map<String, Long> finalsPerDay = finals.stream().collect(Collectors.groupingBy(d -> d.day, Collectors.counting()));
+            assertThat(finalsPerDay).as("one final record per day").allSatisfy((day, count) -> assertThat(count).isEqualTo(1));
+        } finally {
+            kafka.throttleConsumers(0);
+        }
+    }
+
+    private static List<DayMetric> finals(KafkaBroker kafka, Map<String, String> expected, Duration timeout) {
+        return SampleBundle.awaitFinals(kafka, "cluster-metrics", expected.keySet(), timeout);
+    }
+
+    private static void awaitCheckpoint(Path checkpoints, int number, LocalCluster cluster) throws Exception {
+        await(() -> {
+            try {
+                Optional<String> newest = RetainedCheckpoints.newest(checkpoints.toUri().toString());
+                return newest.isPresent() && Integer.parseInt(newest.get().replaceAll(".*chk-", "")) >= number;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "checkpoint " + number, cluster);
+    }
+
+    private static void await(BooleanSupplier condition, String what, LocalCluster cluster) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + WAIT.toSeconds() + " s; JobManager log:\n"
+                        + tail(cluster.log("jobmanager")));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String tail(String log) {
+        return log.length() <= 20_000 ? log : log.substring(log.length() - 20_000);
+    }
+}

@@ -1,0 +1,304 @@
+package io.dkimtrend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dkimtrend.config.JobConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/ must not rot: every manifest parses, runs the jar the build makes with the job's main
+ * class and only flags the job has (read by the job's own {@link JobConfig}), and every topic the
+ * job writes is created, the same way on Kubernetes, in Compose and by the plain script.
+ */
+class DeployManifestsTest {
+
+    private static final Path DEPLOY = Path.of("deploy");
+    private static final Path K8S = DEPLOY.resolve("k8s");
+    private static final Path COMPOSE = DEPLOY.resolve("compose").resolve("docker-compose.yml");
+    private static final Path TOPICS_SCRIPT = DEPLOY.resolve("kafka-topics.sh");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static final String JAR_IN_IMAGE = "/opt/flink/usrlib/dkim-trend.jar";
+    private static final String MAIN_CLASS = DkimTrendJob.class.getName();
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
+
+    @Test
+    void everyManifestParses() throws IOException {
+        List<Path> manifests = new ArrayList<>(files(K8S, ".yaml"));
+        manifests.add(COMPOSE);
+        assertThat(manifests).hasSizeGreaterThanOrEqualTo(6);
+        for (Path manifest : manifests) {
+            assertThat(documents(manifest)).as(manifest.toString()).isNotEmpty()
+                    .allSatisfy(document -> assertThat(document.isObject()).as(manifest + " holds objects").isTrue());
+        }
+        assertThat(documents(COMPOSE).get(0).path("services").fieldNames()).toIterable()
+                .contains("kafka", "topics", "jobmanager", "taskmanager", "generator");
+    }
+
+    @Test
+    void theFlinkDeploymentsRunTheJobJarWithFlagsTheJobHas() throws Exception {
+        Map<String, JsonNode> deployments = flinkDeployments();
+        assertThat(deployments).containsOnlyKeys("dkim-trend", "dkim-trend-backfill");
+        String flinkVersion = "v" + projectFlinkVersion().replaceAll("^(\\d+)\\.(\\d+).*", "$1_$2");
+        deployments.forEach((name, deployment) -> {
+            JsonNode spec = deployment.path("spec");
+            assertThat(spec.path("flinkVersion").asText()).as(name).isEqualTo(flinkVersion);
+            assertThat(spec.path("job").path("jarURI").asText()).as(name).isEqualTo("local://" + JAR_IN_IMAGE);
+            assertThat(spec.path("job").path("entryClass").asText()).as(name).isEqualTo(MAIN_CLASS);
+            assertThat(spec.path("job").path("parallelism").asInt()).as(name).isPositive();
+            assertThatCode(() -> jobConfig(deployment)).as(name + ": the job accepts its flags").doesNotThrowAnyException();
+            // The operator restores the job and sets its parallelism: flags for either would override it.
+            assertThat(args(deployment)).as(name).doesNotContain("--checkpoint-dir", "--parallelism", "--from-savepoint");
+        });
+    }
+
+    @Test
+    void theLiveDeploymentStreamsWithDurableCheckpointsAndUpgradesFromState() throws Exception {
+        JsonNode live = flinkDeployments().get("dkim-trend");
+        JobConfig config = jobConfig(live);
+        JsonNode flink = live.path("spec").path("flinkConfiguration");
+
+        assertThat(config.isBounded()).isFalse();
+        assertThat(live.path("spec").path("job").path("upgradeMode").asText()).isIn("savepoint", "last-state");
+        assertThat(flink.path("high-availability.type").asText()).isEqualTo("kubernetes");
+        for (String dir : List.of("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir",
+                "high-availability.storageDir")) {
+            assertThat(flink.path(dir).asText()).as(dir).matches("(file|s3|abfss|gs)://.+");
+        }
+        assertThat(flink.path("execution.checkpointing.externalized-checkpoint-retention").asText())
+                .isEqualTo("RETAIN_ON_CANCELLATION");
+        assertThat(flink.path("restart-strategy.type").asText()).isNotEmpty();
+        assertThat(config.metricsTopic).isNotNull();
+        assertThat(config.sinkBootstrapServers).as("Event Hubs has no transactions").isNotEqualTo(config.bootstrapServers);
+    }
+
+    @Test
+    void theBackfillReplaysWholeDaysInBatchMode() throws Exception {
+        JsonNode backfill = flinkDeployments().get("dkim-trend-backfill");
+        JobConfig config = jobConfig(backfill);
+
+        assertThat(config.runsInBatch()).isTrue();
+        assertThat(config.range).isNotNull();
+        assertThat(config.transactionalIdPrefix).as("never fences the live job").isEqualTo("dkim-trend-backfill");
+        assertThat(backfill.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("stateless");
+    }
+
+    /** The connection string reaches the Kafka clients from the Secret through the environment, nowhere else. */
+    @Test
+    void theEventHubsSecretReachesTheKafkaClientsThroughTheEnvironment() throws Exception {
+        Map<String, Set<String>> secretKeys = new LinkedHashMap<>();
+        for (JsonNode secret : kind("Secret")) {
+            Set<String> keys = new TreeSet<>();
+            secret.path("stringData").fieldNames().forEachRemaining(keys::add);
+            secret.path("data").fieldNames().forEachRemaining(keys::add);
+            secretKeys.put(secret.path("metadata").path("name").asText(), keys);
+        }
+        for (Map.Entry<String, JsonNode> entry : flinkDeployments().entrySet()) {
+            String name = entry.getKey();
+            JobConfig config = jobConfig(entry.getValue());
+            Map<String, String> kafka = config.kafkaProperties;
+            Set<String> referenced = new LinkedHashSet<>();
+            kafka.values().forEach(value -> {
+                Matcher matcher = ENV_REFERENCE.matcher(value);
+                while (matcher.find()) referenced.add(matcher.group(1));
+            });
+
+            assertThat(kafka.get("sasl.jaas.config")).as(name).contains("${env:");
+            assertThat(kafka.get("config.providers.env.class")).as(name).isEqualTo(EnvVarConfigProvider.class.getName());
+            assertThat(kafka.get("config.providers")).as(name).isEqualTo("env");
+            Map<String, JsonNode> env = mainContainerEnvironment(entry.getValue());
+            for (String variable : referenced) {
+                assertThat(variable).as(name).matches(kafka.get("config.providers.env.param.allowlist.pattern"));
+                assertThat(env).as(name + ": the pods have " + variable).containsKey(variable);
+                JsonNode secretRef = env.get(variable).path("valueFrom").path("secretKeyRef");
+                assertThat(secretKeys).as(name + ": " + variable + " comes from a Secret of deploy/k8s")
+                        .containsKey(secretRef.path("name").asText());
+                assertThat(secretKeys.get(secretRef.path("name").asText())).contains(secretRef.path("key").asText());
+            }
+        }
+    }
+
+    @Test
+    void everyTopicTheJobWritesIsCreatedAndTheSeriesTopicsAreCompacted() throws Exception {
+        Map<String, Map<String, String>> strimzi = new LinkedHashMap<>();
+        for (JsonNode topic : kind("KafkaTopic")) {
+            String name = topic.path("spec").path("topicName").asText(topic.path("metadata").path("name").asText());
+            Map<String, String> configs = new LinkedHashMap<>();
+            topic.path("spec").path("config").fields().forEachRemaining(c -> configs.put(c.getKey(), c.getValue().asText()));
+            strimzi.put(name, configs);
+        }
+        Map<String, Map<String, String>> script = scriptTopics();
+        JobConfig live = jobConfig(flinkDeployments().get("dkim-trend"));
+        JobConfig compose = composeJobConfig();
+
+        assertThat(strimzi.keySet()).as("the same topics with Strimzi and without").isEqualTo(script.keySet());
+        strimzi.forEach((topic, configs) -> assertThat(configs.get("cleanup.policy")).as(topic)
+                .isEqualTo(script.get(topic).get("cleanup.policy")));
+        for (JobConfig config : List.of(live, jobConfig(flinkDeployments().get("dkim-trend-backfill")), compose)) {
+            assertThat(strimzi).containsKeys(outputTopics(config).toArray(String[]::new));
+        }
+        assertThat(outputTopics(compose)).as("Compose writes where Kubernetes does").isEqualTo(outputTopics(live));
+        for (String compacted : List.of(live.metricsTopic, live.alertsTopic)) {
+            assertThat(strimzi.get(compacted)).as(compacted).containsEntry("cleanup.policy", "compact");
+        }
+    }
+
+    @Test
+    void composeRunsTheJobInApplicationModeFedByTheGenerator() throws Exception {
+        JsonNode services = documents(COMPOSE).get(0).path("services");
+        JsonNode jobManager = services.path("jobmanager");
+        List<String> command = strings(jobManager.path("command"));
+        JobConfig config = composeJobConfig();
+        JsonNode topicsEnvironment = services.path("topics").path("environment");
+
+        assertThat(command.subList(0, 3)).containsExactly("standalone-job", "--job-classname", MAIN_CLASS);
+        assertThat(jobManager.path("build").path("dockerfile").asText()).isEqualTo("deploy/Dockerfile");
+        assertThat(strings(services.path("taskmanager").path("command"))).containsExactly("taskmanager");
+        assertThat(services.path("taskmanager").path("image").asText()).isEqualTo(jobManager.path("image").asText());
+        assertThat(config.isBounded()).isFalse();
+        assertThat(topicsEnvironment.path("EVENTS_TOPIC").asText()).isEqualTo(config.eventsTopic);
+        assertThat(services.path("generator").path("environment").path("EVENTS_TOPIC").asText()).isEqualTo(config.eventsTopic);
+        assertThat(strings(services.path("topics").path("command"))).contains("/deploy/kafka-topics.sh");
+    }
+
+    @Test
+    void theDockerfilePutsTheSlimJarWhereApplicationModeLooksForIt() throws Exception {
+        List<String> lines = Files.readAllLines(DEPLOY.resolve("Dockerfile")).stream()
+                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> stages = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+
+        assertThat(stages).hasSize(2);
+        assertThat(stages.get(1)).isEqualTo("FROM flink:" + projectFlinkVersion() + "-scala_2.12-java17");
+        assertThat(lines).anyMatch(line -> line.startsWith("RUN mvn") && line.contains("-Pcluster") && line.endsWith("package"));
+        assertThat(lines).anyMatch(line -> line.startsWith("COPY --from=build")
+                && line.endsWith("/target/dkim-trend.jar " + JAR_IN_IMAGE));
+    }
+
+    @Test
+    void theLocalClusterRunsTheProjectsFlinkVersion() throws Exception {
+        assertThat(property(DEPLOY.resolve("local-cluster").resolve("pom.xml"), "flink.version"))
+                .isEqualTo(projectFlinkVersion());
+    }
+
+    @Test
+    void theScriptsAreValidBash() throws Exception {
+        for (Path script : List.of(TOPICS_SCRIPT, DEPLOY.resolve("local-cluster").resolve("cluster.sh"))) {
+            Process check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+            assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(check.exitValue()).as(script + ": " + new String(check.getInputStream().readAllBytes())).isZero();
+        }
+    }
+
+    private static Set<String> outputTopics(JobConfig config) {
+        Set<String> topics = new TreeSet<>();
+        for (String topic : new String[] {config.metricsTopic, config.alertsTopic, config.deadLetterTopic, config.lateEventsTopic}) {
+            if (topic != null) topics.add(topic);
+        }
+        return topics;
+    }
+
+    /** The topics of deploy/kafka-topics.sh: its {@code create NAME PARTITIONS key=value...} lines. */
+    private static Map<String, Map<String, String>> scriptTopics() throws IOException {
+        Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(TOPICS_SCRIPT)) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length < 3 || !words[0].equals("create") || words[1].startsWith("\"")) continue;
+            Map<String, String> configs = new LinkedHashMap<>();
+            for (int i = 3; i < words.length; i++) {
+                String[] pair = words[i].split("=", 2);
+                configs.put(pair[0], pair[1]);
+            }
+            topics.put(words[1], configs);
+        }
+        return topics;
+    }
+
+    private static JobConfig composeJobConfig() throws IOException {
+        List<String> command = strings(documents(COMPOSE).get(0).path("services").path("jobmanager").path("command"));
+        return JobConfig.fromArgs(command.subList(3, command.size()).toArray(String[]::new));
+    }
+
+    private static JobConfig jobConfig(JsonNode deployment) {
+        return JobConfig.fromArgs(args(deployment).toArray(String[]::new));
+    }
+
+    private static List<String> args(JsonNode deployment) {
+        return strings(deployment.path("spec").path("job").path("args"));
+    }
+
+    private static Map<String, JsonNode> mainContainerEnvironment(JsonNode deployment) {
+        Map<String, JsonNode> env = new LinkedHashMap<>();
+        for (JsonNode container : deployment.path("spec").path("podTemplate").path("spec").path("containers")) {
+            if (!container.path("name").asText().equals("flink-main-container")) continue;
+            container.path("env").forEach(variable -> env.put(variable.path("name").asText(), variable));
+        }
+        return env;
+    }
+
+    private static Map<String, JsonNode> flinkDeployments() throws IOException {
+        Map<String, JsonNode> deployments = new LinkedHashMap<>();
+        for (JsonNode deployment : kind("FlinkDeployment")) {
+            deployments.put(deployment.path("metadata").path("name").asText(), deployment);
+        }
+        return deployments;
+    }
+
+    private static List<JsonNode> kind(String kind) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        for (Path manifest : files(K8S, ".yaml")) {
+            for (JsonNode document : documents(manifest)) {
+                if (document.path("kind").asText().equals(kind)) found.add(document);
+            }
+        }
+        return found;
+    }
+
+    private static List<JsonNode> documents(Path manifest) throws IOException {
+        try (var values = YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifest.toFile())) {
+            return values.readAll();
+        }
+    }
+
+    private static List<Path> files(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static String projectFlinkVersion() throws Exception {
+        return property(Path.of("pom.xml"), "flink.version");
+    }
+
+    private static String property(Path pom, String name) throws Exception {
+        var properties = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile())
+                .getElementsByTagName(name);
+        assertThat(properties.getLength()).as(pom + " defines " + name).isEqualTo(1);
+        return properties.item(0).getTextContent().trim();
+    }
+}

@@ -1,0 +1,99 @@
+package io.dkimtrend.bench;
+
+import io.dkimtrend.dedup.DeduplicateEmails;
+import io.dkimtrend.dedup.EmailIdentity;
+import io.dkimtrend.model.DkimVerdict;
+import io.dkimtrend.model.EmailEvent;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/**
+ * What one remembered email costs the deduplication: N distinct identities go through the real
+ * operator on the chosen state backend (each keeps a value and an event-time timer), then the
+ * heap it holds (after a full GC), the size of its checkpoint and the process's peak resident
+ * memory are printed per key.
+ *
+ * <pre>DedupStateFootprint [--keys 2000000] [--backend hashmap|rocksdb]</pre>
+ */
+public final class DedupStateFootprint {
+
+    private DedupStateFootprint() {}
+
+    public static void main(String[] args) throws Exception {
+        long keys = 2_000_000;
+        String backend = "hashmap";
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--keys" -> keys = Long.parseLong(args[i + 1]);
+                case "--backend" -> backend = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown flag " + args[i]);
+            }
+        }
+        Path rocksDir = Files.createTempDirectory("dedup-footprint-");
+        var harness = new KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, EmailEvent, EmailEvent>(
+                new KeyedProcessOperator<>(new DeduplicateEmails(Duration.ofHours(48).toMillis())),
+                EmailIdentity.KEY, EmailIdentity.KEY_TYPE);
+        if (backend.equals("rocksdb")) {
+            EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
+            rocksDb.setDbStoragePath(rocksDir.toString());
+            harness.setStateBackend(rocksDb);
+        }
+        harness.setCheckpointStorage(new FileSystemCheckpointStorage(rocksDir.resolve("checkpoints").toUri()));
+        harness.open();
+        long heapBefore = usedHeapAfterGc();
+        long start = System.nanoTime();
+        long eventTime = 1_793_000_000_000L;
+        EmailEvent email = new EmailEvent();
+        for (long i = 0; i < keys; i++) {
+            email.eventTime = eventTime + i % 86_400_000L;
+            email.dkim = DkimVerdict.PASS;
+            EmailIdentity.assign(email, "a1b2c3d4-" + i + "-0000-0000-08de1a2b3c4d", "user" + (i % 5000) + "@contoso.com");
+            harness.processElement(email, email.eventTime);
+            if (i % 10_000 == 0) harness.getOutput().clear(); // the harness keeps what passes; this does not
+        }
+        harness.getOutput().clear();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long heapAfter = usedHeapAfterGc();
+        OperatorSubtaskState snapshot = harness.snapshot(1, eventTime);
+        long checkpointBytes = snapshot.getStateSize();
+        System.out.printf(Locale.ROOT, "%s, %,d keys in %.1f s (%,.0f keys/s)%n", backend, keys, seconds, keys / seconds);
+        System.out.printf(Locale.ROOT, "  heap held by the state: %,d MB, %.0f bytes per key%n",
+                (heapAfter - heapBefore) >> 20, (double) (heapAfter - heapBefore) / keys);
+        System.out.printf(Locale.ROOT, "  checkpoint: %,d MB, %.0f bytes per key%n", checkpointBytes >> 20,
+                (double) checkpointBytes / keys);
+        System.out.printf(Locale.ROOT, "  local RocksDB files: %,d MB%n", sizeOf(rocksDir) >> 20);
+        System.out.printf(Locale.ROOT, "  process peak RSS: %,d MB, max heap %,d MB%n", peakRssKb() >> 10,
+                Runtime.getRuntime().maxMemory() >> 20);
+        harness.close();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long sizeOf(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static long peakRssKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        return -1;
+    }
+}
