@@ -22,10 +22,10 @@ import io.dkimtrend.window.FillEmptyDays;
 import io.dkimtrend.window.LateEvents;
 import io.dkimtrend.window.LatePartialDays;
 import io.dkimtrend.window.PreAggregateDays;
+import io.dkimtrend.window.SeriesSelector;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
@@ -40,10 +40,8 @@ import org.apache.flink.util.OutputTag;
  */
 public final class DailySeriesPipeline {
 
-    /** The one series until series are split (by tenant, for instance). */
-    public static final String ALL = "all";
-
-    static final KeySelector<EmailEvent, String> SERIES = email -> ALL;
+    /** The overall series, over every tenant. */
+    public static final String ALL = SeriesSelector.ALL;
 
     static final OutputTag<EmailEvent> LATE = new OutputTag<>("late-events") {};
     static final OutputTag<PartialDay> LATE_PARTIALS = new OutputTag<>("late-partial-days") {};
@@ -74,7 +72,7 @@ public final class DailySeriesPipeline {
 
         DataStream<DayMetric> series = days
                 .keyBy(metric -> metric.series)
-                .process(new FillEmptyDays(config.zone))
+                .process(new FillEmptyDays(config.zone, config.topDomains > 0))
                 .name("Fill empty days").uid("fill-empty-days");
 
         DataStream<LateEvent> lateAtCounting = partials.getSideOutput(LATE)
@@ -103,14 +101,17 @@ public final class DailySeriesPipeline {
     }
 
     /**
-     * Counts per series and day inside each subtask, chained to deduplication, so that the shuffle
-     * to the day's window carries partial counts instead of emails; emails too late go to {@link #LATE}.
+     * Counts per series and day (with --series-by tenant an email counts in two) inside each subtask,
+     * chained to deduplication, so that the shuffle to the day's window carries partial counts
+     * instead of emails; emails too late go to {@link #LATE}.
      */
     static SingleOutputStreamOperator<PartialDay> preAggregate(DataStream<EmailEvent> emails, JobConfig config) {
         long flushInterval = config.runsInBatch() ? 0 : Math.min(config.updateInterval.toMillis(), MAX_FLUSH_INTERVAL);
+        SeriesSelector series = config.seriesByTenant ? SeriesSelector.overallAndTenant() : SeriesSelector.overall();
         return emails
                 .transform("Pre-aggregate days", TypeInformation.of(PartialDay.class), new PreAggregateDays(
-                        config.zone, SERIES, config.allowedLateness.toMillis(), LATE, flushInterval))
+                        config.zone, series, config.topDomains > 0, config.allowedLateness.toMillis(), LATE,
+                        flushInterval))
                 .uid("pre-aggregate-days");
     }
 
@@ -122,7 +123,7 @@ public final class DailySeriesPipeline {
                 .trigger(trigger(config))
                 .allowedLateness(config.allowedLateness)
                 .sideOutputLateData(LATE_PARTIALS)
-                .aggregate(new CountDay(), new EmitDayMetric(config.zone))
+                .aggregate(new CountDay(), new EmitDayMetric(config.zone, config.topDomains))
                 .name("Count emails per day").uid("daily-counts");
     }
 

@@ -138,6 +138,59 @@ class DailyCountsWindowTest {
                 "all 2026-11-03 emails=3 dkimFail=2 pass=1 none=0 other=0 ratio=0.6667 final rev2");
     }
 
+    @Test
+    void runningAndFinalRecordsCarryTheDaysTopSenderDomains() throws Exception {
+        openLive("--update-interval", "1 min", "--allowed-lateness", "0 s", "--top-domains", "2");
+        harness.setProcessingTime(0);
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a", "tailspin.io"));
+        harness.processElement(partial("2026-11-03T08:01:00Z", PASS, "b", "tailspin.io"));
+        harness.processElement(partial("2026-11-03T08:02:00Z", FAIL, "c", "fabrikam.com"));
+        harness.setProcessingTime(60_000);
+        harness.processElement(partial("2026-11-03T09:00:00Z", FAIL, "d", "fabrikam.com"));
+        harness.processElement(partial("2026-11-03T09:01:00Z", FAIL, "e", "fabrikam.com"));
+        harness.processElement(partial("2026-11-03T09:02:00Z", FAIL, "f", "proseware.com"));
+        harness.processElement(partial("2026-11-03T09:03:00Z", FAIL, "g", null));
+        harness.processWatermark(millis("2026-11-03T23:59:59.999Z"));
+
+        assertThat(harness.extractOutputValues()).extracting(m -> (m.isFinal ? "final " : "open ")
+                        + m.failingDomains + " " + m.topDkimFailDomains)
+                .containsExactly(
+                        "open 2 [tailspin.io 1/2, fabrikam.com 1/1]",
+                        "final 3 [fabrikam.com 3/3, tailspin.io 1/2]");
+    }
+
+    @Test
+    void theStateOfAClosedDayIsGoneWithItsSenderDomains() throws Exception {
+        open("--allowed-lateness", "6 h", "--top-domains", "10");
+        for (int i = 0; i < 100; i++) {
+            harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a" + i, "sender-" + i + ".example"));
+        }
+        harness.processElement(partial("2026-11-04T08:00:00Z", FAIL, "next-day", "tailspin.io"));
+        harness.processWatermark(millis("2026-11-04T05:59:59.998Z"));
+        assertThat(harness.numKeyedStateEntries()).as("both days open: one accumulator each, and a revision")
+                .isEqualTo(3);
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(day -> assertThat(day.failingDomains).isEqualTo(100));
+
+        harness.processWatermark(millis("2026-11-04T05:59:59.999Z")); // end of 2026-11-03 + the allowed lateness
+        assertThat(harness.numKeyedStateEntries()).as("only 2026-11-04 is left").isEqualTo(1);
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void withoutTopDomainsTheRecordHasNoDomainFields() throws Exception {
+        open("--top-domains", "0");
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(day -> {
+            assertThat(day.topDkimFailDomains).isNull();
+            assertThat(day.failingDomains).isNull();
+            assertThat(day.toString()).doesNotContain("Domains");
+        });
+    }
+
     private void openLive(String... flags) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-servers", "127.0.0.1:9", "--events-topic", "t"));
         args.addAll(List.of(flags));
@@ -162,6 +215,13 @@ class DailyCountsWindowTest {
         EmailEvent email = Emails.email(timestamp, dkim, identity);
         return new StreamRecord<>(new PartialDay(DailySeriesPipeline.ALL, email.eventTime, new DayCounts().add(email)),
                 email.eventTime);
+    }
+
+    /** As {@link #partial(String, DkimVerdict, String)}, counting the email's sender domain too. */
+    private static StreamRecord<PartialDay> partial(String timestamp, DkimVerdict dkim, String identity, String domain) {
+        EmailEvent email = Emails.email(timestamp, dkim, identity, domain, null);
+        return new StreamRecord<>(new PartialDay(DailySeriesPipeline.ALL, email.eventTime,
+                DayCounts.withDomains().add(email)), email.eventTime);
     }
 
     static List<String> describe(List<DayMetric> days) {

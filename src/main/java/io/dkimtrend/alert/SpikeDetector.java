@@ -2,13 +2,18 @@ package io.dkimtrend.alert;
 
 import io.dkimtrend.alert.WeekdayBaseline.Evaluation;
 import io.dkimtrend.model.Alert;
+import io.dkimtrend.model.DayDomains;
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.model.DomainDriver;
+import io.dkimtrend.model.DomainFailures;
 import io.dkimtrend.window.CalendarDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -29,6 +34,9 @@ import org.apache.flink.util.Collector;
  * counts are above the bound, {@code withdrawn} when an earlier alert no longer holds. A correction
  * of a closed day is judged again when it arrives.
  *
+ * <p>When day records carry sender domains, each alert names its drivers ({@link DomainDrivers}):
+ * the domains of the day whose failures rose most above their own baseline.
+ *
  * <p>Cold start: until the baseline holds {@code minBaselineDays} days with email covering every
  * weekday, no day is judged, so the first days of a stream never alert.
  */
@@ -40,6 +48,8 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
     private final AlertSettings settings;
 
     private transient MapState<Long, long[]> finals;
+    /** The head of each final day's top list of sender domains, for the domains' own baselines. */
+    private transient MapState<Long, DayDomains> domainHistory;
     private transient MapState<String, String> statuses;
     private transient Counter alerts;
 
@@ -52,6 +62,8 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
     public void open(OpenContext context) {
         finals = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 "final-days", TypeInformation.of(Long.class), TypeInformation.of(long[].class)));
+        domainHistory = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                "final-top-domains", TypeInformation.of(Long.class), TypeInformation.of(DayDomains.class)));
         statuses = getRuntimeContext().getMapState(new MapStateDescriptor<>("alert-status", String.class, String.class));
         alerts = getRuntimeContext().getMetricGroup().counter(ALERTS);
     }
@@ -63,13 +75,18 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
         boolean closed = context.timerService().currentWatermark() >= lastMilli;
         if (!metric.isFinal) {
             if (!closed) {
-                judge(context.getCurrentKey(), day, metric.emails, metric.dkimFail, false, context, out);
+                judge(context.getCurrentKey(), day, metric.emails, metric.dkimFail, metric.topDkimFailDomains, false,
+                        context, out);
             }
             return;
         }
         finals.put(day.toEpochDay(), new long[] {metric.emails, metric.dkimFail});
+        if (metric.topDkimFailDomains != null) {
+            domainHistory.put(day.toEpochDay(), DomainDrivers.remembered(metric));
+        }
         if (closed) {
-            judge(context.getCurrentKey(), day, metric.emails, metric.dkimFail, true, context, out);
+            judge(context.getCurrentKey(), day, metric.emails, metric.dkimFail, metric.topDkimFailDomains, true,
+                    context, out);
         } else {
             context.timerService().registerEventTimeTimer(lastMilli);
         }
@@ -80,13 +97,16 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
         LocalDate day = CalendarDays.dayOf(timestamp, zone);
         long[] counts = finals.get(day.toEpochDay());
         if (counts != null) {
-            judge(context.getCurrentKey(), day, counts[0], counts[1], true, context, out);
+            DayDomains domains = domainHistory.get(day.toEpochDay());
+            judge(context.getCurrentKey(), day, counts[0], counts[1], domains == null ? null : domains.top, true,
+                    context, out);
         }
         forgetBefore(day.minusDays(settings.baselineDays()));
     }
 
-    private void judge(String series, LocalDate day, long emails, long dkimFail, boolean isFinal, Context context,
-            Collector<Alert> out) throws Exception {
+    /** @param top the day's top list of sender domains, or null when domains are not counted */
+    private void judge(String series, LocalDate day, long emails, long dkimFail, List<DomainFailures> top,
+            boolean isFinal, Context context, Collector<Alert> out) throws Exception {
         TreeMap<LocalDate, long[]> history = new TreeMap<>();
         for (LocalDate d = day.minusDays(settings.baselineDays()); d.isBefore(day); d = d.plusDays(1)) {
             long[] counts = finals.get(d.toEpochDay());
@@ -99,6 +119,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
             return;
         }
         boolean enoughMail = emails >= settings.minEmails() && dkimFail >= settings.minFailures();
+        List<DomainDriver> drivers = null;
         for (Evaluation evaluation : List.of(baseline.count(day, dkimFail, settings.threshold()),
                 baseline.ratio(emails, dkimFail, settings.threshold()))) {
             boolean spike = enoughMail && evaluation.above(settings.threshold());
@@ -115,7 +136,12 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
             if (status != null) {
                 statuses.put(key, status);
                 alerts.inc();
-                out.collect(alert(series, day, emails, dkimFail, evaluation, status, baseline.days(), context));
+                if (top != null && drivers == null) {
+                    drivers = DomainDrivers.of(day, top, domainHistoryOf(history.keySet()), baseline);
+                }
+                Alert alert = alert(series, day, emails, dkimFail, evaluation, status, baseline.days(), context);
+                alert.drivers = drivers;
+                out.collect(alert);
             }
         }
     }
@@ -140,6 +166,15 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
         return alert;
     }
 
+    private SortedMap<LocalDate, DayDomains> domainHistoryOf(Set<LocalDate> days) throws Exception {
+        TreeMap<LocalDate, DayDomains> history = new TreeMap<>();
+        for (LocalDate day : days) {
+            DayDomains domains = domainHistory.get(day.toEpochDay());
+            if (domains != null) history.put(day, domains);
+        }
+        return history;
+    }
+
     /** Drops what no later day's baseline or correction needs. */
     private void forgetBefore(LocalDate oldest) throws Exception {
         List<Long> old = new ArrayList<>();
@@ -148,6 +183,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
         }
         for (Long day : old) {
             finals.remove(day);
+            domainHistory.remove(day);
             statuses.remove(LocalDate.ofEpochDay(day) + "/dkimFail");
             statuses.remove(LocalDate.ofEpochDay(day) + "/dkimFailRatio");
         }

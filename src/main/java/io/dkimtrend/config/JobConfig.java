@@ -65,6 +65,10 @@ public final class JobConfig implements Serializable {
     public Duration idleTimeout = Duration.ofMinutes(1);
     public Duration allowedLateness = Duration.ofHours(6);
     public Duration updateInterval = Duration.ofMinutes(1);
+    /** A series per tenant beside {@code all}. */
+    public boolean seriesByTenant;
+    /** Length of each day's list of sender domains with the most DKIM failures; 0: no domains counted. */
+    public int topDomains = 10;
 
     // Alerts
     public int baselineDays = 28;
@@ -122,6 +126,8 @@ public final class JobConfig implements Serializable {
         IDLE_TIMEOUT("idle-timeout", "DURATION", "A partition without events for this long stops holding the watermark back (default 1 min)."),
         ALLOWED_LATENESS("allowed-lateness", "DURATION", "Events this late still correct their closed day (default 6 h); later ones go to the late-events output."),
         UPDATE_INTERVAL("update-interval", "DURATION", "A live run emits running (non-final) records of open days at most this often (default 1 min)."),
+        SERIES_BY("series-by", "all|tenant", "all (default): one series over every tenant; tenant: also a series per tenantId."),
+        TOP_DOMAINS("top-domains", "N", "Sender domains with the most DKIM failures in each day record and alert (default 10; 0: none, no per-domain state)."),
         PARALLELISM("parallelism", "N", "Default parallelism of the job."),
         CHECKPOINT_DIR("checkpoint-dir", "URI", "Where checkpoints are kept (e.g. file:///var/dkim-trend/checkpoints); a live run resumes from the newest one left there."),
         FROM_SAVEPOINT("from-savepoint", "PATH", "Start from this savepoint or checkpoint (a local run; on a cluster use flink run -s)."),
@@ -190,6 +196,8 @@ public final class JobConfig implements Serializable {
         config.idleTimeout = duration(params, Flag.IDLE_TIMEOUT, config.idleTimeout);
         config.allowedLateness = duration(params, Flag.ALLOWED_LATENESS, config.allowedLateness);
         config.updateInterval = duration(params, Flag.UPDATE_INTERVAL, config.updateInterval);
+        config.seriesByTenant = seriesByTenant(params.get(Flag.SERIES_BY.name, "all"));
+        config.topDomains = params.getInt(Flag.TOP_DOMAINS.name, config.topDomains);
         config.parallelism = params.getInt(Flag.PARALLELISM.name, config.parallelism);
         config.checkpointDir = params.get(Flag.CHECKPOINT_DIR.name);
         config.fromSavepoint = params.get(Flag.FROM_SAVEPOINT.name);
@@ -247,6 +255,9 @@ public final class JobConfig implements Serializable {
         if (chart != null && !isBounded()) {
             throw new IllegalArgumentException("--chart draws a bounded run when it ends; draw a live feed's "
                     + "metrics topic with the chart command");
+        }
+        if (topDomains < 0) {
+            throw new IllegalArgumentException("--top-domains must not be negative");
         }
         if (updateInterval.isZero() || updateInterval.isNegative()) {
             throw new IllegalArgumentException("--update-interval must be positive");
@@ -319,6 +330,14 @@ public final class JobConfig implements Serializable {
             if (flag.name.equals(key)) return true;
         }
         return false;
+    }
+
+    private static boolean seriesByTenant(String value) {
+        return switch (value) {
+            case "all" -> false;
+            case "tenant" -> true;
+            default -> throw new IllegalArgumentException("--series-by must be all or tenant: " + value);
+        };
     }
 
     private static ZoneId zone(String id) {

@@ -1,6 +1,8 @@
 package io.dkimtrend.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * A spike of DKIM failures on one day of one series, for one metric ({@code dkimFail} or
@@ -8,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * (confirmed, withdrawn) replaces an earlier one (preliminary).
  */
 @JsonPropertyOrder({"series", "day", "metric", "observed", "expected", "upper", "score", "severity", "status",
-    "emails", "dkimFail", "dkimFailRatio", "baselineDays", "emittedAt"})
+    "emails", "dkimFail", "dkimFailRatio", "baselineDays", "drivers",
+    "emittedAt"})
 public class Alert {
 
     public static final String PRELIMINARY = "preliminary";
@@ -33,6 +36,12 @@ public class Alert {
     public double dkimFailRatio;
     /** How many days the baseline was learned from. */
     public int baselineDays;
+    /**
+     * The sender domains whose DKIM failures rose most above their own baseline, the largest rise
+     * first; absent when sender domains are not counted.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<DomainDriver> drivers;
     public String emittedAt;
 
     public Alert() {}

@@ -1,7 +1,9 @@
 package io.dkimtrend.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * The metric record: one day of one series. {@code day}, {@code emails} and {@code dkimFail} are
@@ -10,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({
     "series", "day", "windowStart", "windowEnd", "zone", "emails", "dkimFail", "dkimFailRatio",
-    "dkim", "spfFail", "dmarcFail", "compAuthFail", "final", "revision", "emittedAt"
+    "dkim", "spfFail", "dmarcFail", "compAuthFail", "failingDomains", "topDkimFailDomains",
+    "final", "revision", "emittedAt"
 })
 public class DayMetric {
 
@@ -32,6 +35,16 @@ public class DayMetric {
     public long spfFail;
     public long dmarcFail;
     public long compAuthFail;
+
+    /** Sender domains with at least one DKIM failure this day; absent when domains are not counted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Integer failingDomains;
+    /**
+     * The sender domains with the most DKIM failures this day, at most {@code --top-domains}, most
+     * failures first (ties: more emails, then the name); absent when domains are not counted.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<DomainFailures> topDkimFailDomains;
 
     /** True once the watermark passed the end of the day; false for running updates of an open day. */
     @JsonProperty("final")

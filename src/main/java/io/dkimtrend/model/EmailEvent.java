@@ -24,6 +24,9 @@ public class EmailEvent {
     /** The tenant the row came from, or null. */
     public String tenantId;
 
+    /** Sender domain (visible From), lower-cased without trailing dot, or null ({@code SenderDomains}). */
+    public String senderDomain;
+
     /** Where the row came from (topic/partition/offset or file:line, with the record index). */
     public String origin;
 

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * <p>Three shapes are accepted: the Event Hubs envelope {@code {"records":[...]}}, a bare record
  * {@code {"category":...,"properties":{...}}}, and a flat EmailEvents row with the columns at top
  * level. Only {@code Timestamp}, {@code AuthenticationDetails}, {@code NetworkMessageId},
- * {@code RecipientEmailAddress}, {@code category} and {@code tenantId} are read; Jackson's streaming
+ * {@code RecipientEmailAddress}, {@code SenderFromDomain}, {@code SenderFromAddress}, {@code category}
+ * and {@code tenantId} are read; Jackson's streaming
  * parser skips everything else without building it, which is where the job's time goes.
  *
  * <p>A message that is not valid JSON is dead-lettered whole and yields nothing else, so replaying
@@ -118,6 +119,8 @@ public final class MessageParser {
         boolean hasTimestamp;
         String networkMessageId;
         String recipient;
+        String senderFromDomain;
+        String senderFromAddress;
         final EmailEvent email = new EmailEvent();
         int start;
         int end;
@@ -215,6 +218,8 @@ public final class MessageParser {
                 record.hasEmailColumns = true;
                 record.recipient = textOrNull(parser, value);
             }
+            case "SenderFromDomain" -> record.senderFromDomain = textOrNull(parser, value);
+            case "SenderFromAddress" -> record.senderFromAddress = textOrNull(parser, value);
             case "TenantId" -> {
                 String tenant = textOrNull(parser, value);
                 if (tenant != null && record.tenantId == null) record.tenantId = tenant;
@@ -247,6 +252,7 @@ public final class MessageParser {
         EmailEvent email = record.email;
         email.eventTime = eventTime;
         email.tenantId = record.tenantId;
+        email.senderDomain = SenderDomains.of(record.senderFromDomain, record.senderFromAddress);
         email.origin = origin;
         email.message = message;
         email.recordStart = record.start;

@@ -25,10 +25,13 @@ public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, S
             new ValueStateDescriptor<>("revision", Integer.class);
 
     private final ZoneId zone;
+    /** Length of the top list of sender domains; 0 when domains are not counted. */
+    private final int topDomains;
     private transient Counter emitted;
 
-    public EmitDayMetric(ZoneId zone) {
+    public EmitDayMetric(ZoneId zone, int topDomains) {
         this.zone = zone;
+        this.topDomains = topDomains;
     }
 
     @Override
@@ -44,8 +47,14 @@ public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, S
         int next = revision.value() == null ? 1 : revision.value() + 1;
         revision.update(next);
 
+        DayCounts dayCounts = counts.iterator().next();
         DayMetric metric = CalendarDays.emptyMetric(series, CalendarDays.dayOf(window.getStart(), zone), zone)
-                .withCounts(counts.iterator().next());
+                .withCounts(dayCounts);
+        if (topDomains > 0) {
+            // Running records carry the running list: it is as exact as their counts.
+            metric.failingDomains = DomainRanking.failing(dayCounts.domains);
+            metric.topDkimFailDomains = DomainRanking.top(dayCounts.domains, topDomains);
+        }
         metric.isFinal = context.currentWatermark() >= window.maxTimestamp();
         metric.revision = next;
         metric.emittedAt = Instant.ofEpochMilli(context.currentProcessingTime()).toString();

@@ -4,6 +4,7 @@ import io.dkimtrend.model.DayMetric;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -16,6 +17,9 @@ import org.apache.flink.util.Collector;
  * Gives days without any email their zero record, as {@code make-series ... default=0} does:
  * a window exists only for days that had events, so the gaps are filled here, per series.
  *
+ * <p>Series are filled independently: a series (a tenant's, say) starts at its own first day with
+ * email, and in a bounded run ends at its own last one.
+ *
  * <p>Day records pass through unchanged. Each day closes on an event-time timer at its end, which
  * fires only after every window of that day has fired (a window's output precedes the watermark
  * that fired it); a closed day that never had a final record gets a zero one (revision 0, so a
@@ -26,13 +30,20 @@ import org.apache.flink.util.Collector;
 public class FillEmptyDays extends KeyedProcessFunction<String, DayMetric, DayMetric> {
 
     private final ZoneId zone;
+    /** Whether day records carry sender domains, so that a zero record carries an empty list. */
+    private final boolean countsDomains;
     /** Last day (epoch day) that closed; nothing before it is filled again. */
     private transient ValueState<Long> closedThrough;
     /** Days with a final record that have not closed yet. */
     private transient MapState<Long, Boolean> daysWithData;
 
     public FillEmptyDays(ZoneId zone) {
+        this(zone, false);
+    }
+
+    public FillEmptyDays(ZoneId zone, boolean countsDomains) {
         this.zone = zone;
+        this.countsDomains = countsDomains;
     }
 
     @Override
@@ -73,6 +84,10 @@ public class FillEmptyDays extends KeyedProcessFunction<String, DayMetric, DayMe
                 DayMetric zero = CalendarDays.emptyMetric(context.getCurrentKey(), LocalDate.ofEpochDay(d), zone);
                 zero.isFinal = true;
                 zero.revision = 0;
+                if (countsDomains) {
+                    zero.failingDomains = 0;
+                    zero.topDkimFailDomains = new ArrayList<>();
+                }
                 zero.emittedAt = Instant.ofEpochMilli(context.timerService().currentProcessingTime()).toString();
                 out.collect(zero);
             }

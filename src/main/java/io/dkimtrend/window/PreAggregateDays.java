@@ -6,7 +6,6 @@ import io.dkimtrend.model.PartialDay;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
@@ -17,14 +16,15 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Counts emails per series and day inside each subtask, before the shuffle to the day's window,
- * so that parsing and deduplication spread over every slot while the window, keyed by series,
- * only merges partial counts.
+ * Counts emails per series and day (and per sender domain, when asked) inside each subtask, before
+ * the shuffle to the day's window, so that parsing and deduplication spread over every slot while
+ * the window, keyed by series, only merges partial counts.
  *
  * <p>The partial counts are flushed before each watermark goes on, before each checkpoint barrier
  * and at the end of the input: they never have to be part of a checkpoint, and they reach the
  * window before any watermark that could close their day. In a live run they are also flushed on
- * a processing-time interval, so that running records stay current on a quiet watermark.
+ * a processing-time interval, so that running records stay current on a quiet watermark, and
+ * whenever they hold more than {@link #MAX_HELD_DOMAINS} sender domains.
  *
  * <p>An email whose day is already closed here goes to the late output whole; an email on time
  * here is on time at the window too, since the window's watermark is never ahead of this one.
@@ -35,8 +35,16 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
     public static final String DKIM_FAILURES = "dkimFailuresCounted";
     public static final String EMAILS_COUNTED = "emailsCounted";
 
+    /**
+     * Sender domains held over all partial counts before they go on regardless: a bounded replay
+     * flushes only at its end, and would otherwise hold every day's domains at once.
+     */
+    static final int MAX_HELD_DOMAINS = 100_000;
+
     private final ZoneId zone;
-    private final KeySelector<EmailEvent, String> series;
+    private final SeriesSelector series;
+    /** Whether each day also counts per sender domain. */
+    private final boolean countsDomains;
     private final long allowedLatenessMillis;
     private final OutputTag<EmailEvent> late;
     /** Flush period in a live run; 0 when the run is bounded and a flush at the end suffices. */
@@ -45,15 +53,17 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
     private transient CalendarDayWindows days;
     private transient Map<SeriesDay, DayCounts> partials;
     private transient long watermark;
+    private transient int heldDomains;
     private transient Counter emailsCounted;
     private transient Counter dkimFailures;
 
     private record SeriesDay(String series, long dayStart) {}
 
-    public PreAggregateDays(ZoneId zone, KeySelector<EmailEvent, String> series, long allowedLatenessMillis,
+    public PreAggregateDays(ZoneId zone, SeriesSelector series, boolean countsDomains, long allowedLatenessMillis,
             OutputTag<EmailEvent> late, long flushIntervalMillis) {
         this.zone = zone;
         this.series = series;
+        this.countsDomains = countsDomains;
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.late = late;
         this.flushIntervalMillis = flushIntervalMillis;
@@ -80,10 +90,18 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
             output.collect(late, record);
             return;
         }
-        partials.computeIfAbsent(new SeriesDay(series.getKey(email), day.getStart()), key -> new DayCounts())
-                .add(email);
+        for (String name : series.seriesOf(email)) {
+            DayCounts counts = partials.computeIfAbsent(new SeriesDay(name, day.getStart()),
+                    key -> countsDomains ? DayCounts.withDomains() : new DayCounts());
+            int domainsBefore = counts.domainCount();
+            counts.add(email);
+            heldDomains += counts.domainCount() - domainsBefore;
+        }
         emailsCounted.inc();
         if (email.dkimFailed()) dkimFailures.inc();
+        if (heldDomains > MAX_HELD_DOMAINS) {
+            flush();
+        }
     }
 
     /** The rule of Flink's window operator: a day is closed once the watermark passes its end plus the lateness. */
@@ -123,5 +141,6 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         partials.forEach((key, counts) ->
                 output.collect(new StreamRecord<>(new PartialDay(key.series(), key.dayStart(), counts), key.dayStart())));
         partials.clear();
+        heldDomains = 0;
     }
 }

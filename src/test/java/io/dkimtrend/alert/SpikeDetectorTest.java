@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.model.DomainFailures;
 import io.dkimtrend.window.CalendarDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -96,6 +98,28 @@ class SpikeDetectorTest {
         assertThat(statuses()).containsExactly(day(20) + " dkimFail confirmed", day(20) + " dkimFailRatio confirmed");
     }
 
+    @Test
+    void aSpikeOfOneSenderNamesThatSenderFirstThoughASteadySenderFailsMore() throws Exception {
+        for (int i = 0; i < 28; i++) {
+            long[] day = normal(i);
+            harness.processElement(withDomains(record(i, day[0], day[1], true), day[1], 0));
+            harness.processWatermark(CalendarDays.end(FIRST.plusDays(i), UTC) - 1);
+        }
+        long[] spikeDay = normal(28);
+        harness.processElement(withDomains(record(28, spikeDay[0], spikeDay[1] + 36, true), spikeDay[1], 36));
+        harness.processWatermark(CalendarDays.end(FIRST.plusDays(28), UTC) - 1);
+
+        assertThat(harness.extractOutputValues()).hasSize(2).allSatisfy(alert -> {
+            assertThat(alert.status).isEqualTo(Alert.CONFIRMED);
+            assertThat(alert.drivers).as(alert.metric).isNotEmpty().first().satisfies(driver -> {
+                assertThat(driver.domain).isEqualTo("payroll-spoof.example");
+                assertThat(driver.dkimFail).isEqualTo(36);
+                assertThat(driver.expected).isZero();
+            });
+            assertThat(alert.drivers).extracting(d -> d.domain).doesNotContain("bulk.example");
+        });
+    }
+
     // --- the synthetic series -------------------------------------------------------------
 
     /** {emails, failures} of a normal day: the weekly rhythm with a little deterministic noise. */
@@ -122,6 +146,26 @@ class SpikeDetectorTest {
         metric.dkimFail = failures;
         metric.isFinal = isFinal;
         return new StreamRecord<>(metric, CalendarDays.end(day, UTC) - 1);
+    }
+
+    /**
+     * Gives a day record its top list: a steady bulk sender with most of the failures (misconfigured
+     * DKIM, every day), a rotating handful of others, and {@code spoofed} failures of one new sender.
+     */
+    private static StreamRecord<DayMetric> withDomains(StreamRecord<DayMetric> record, long usual, long spoofed) {
+        DayMetric metric = record.getValue();
+        List<DomainFailures> top = new ArrayList<>();
+        long bulk = usual * 4 / 5;
+        top.add(new DomainFailures("bulk.example", bulk, bulk * 3));
+        if (spoofed > 0) top.add(new DomainFailures("payroll-spoof.example", spoofed, spoofed));
+        int day = LocalDate.parse(metric.day).getDayOfYear();
+        for (long rest = usual - bulk, k = 0; rest > 0; rest -= 2, k++) {
+            top.add(new DomainFailures("sender-" + (day + k) % 12 + ".example", Math.min(2, rest), 10));
+        }
+        top.sort(DomainFailures.RANKING);
+        metric.failingDomains = top.size();
+        metric.topDkimFailDomains = new ArrayList<>(top.subList(0, Math.min(10, top.size())));
+        return record;
     }
 
     private List<String> statuses() {

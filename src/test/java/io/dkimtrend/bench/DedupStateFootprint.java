@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
@@ -25,6 +26,9 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * <pre>DedupStateFootprint [--keys 2000000] [--backend hashmap|rocksdb]</pre>
  */
 public final class DedupStateFootprint {
+
+    /** RocksDB's memory (block cache and write buffers) in one slot of a 2 GB TaskManager. */
+    private static final String ROCKSDB_MEMORY = "256mb";
 
     private DedupStateFootprint() {}
 
@@ -45,6 +49,8 @@ public final class DedupStateFootprint {
         if (backend.equals("rocksdb")) {
             EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
             rocksDb.setDbStoragePath(rocksDir.toString());
+            // The harness gives almost no managed memory; a TaskManager slot would give RocksDB this much.
+            rocksDb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.parse(ROCKSDB_MEMORY));
             harness.setStateBackend(rocksDb);
         }
         harness.setCheckpointStorage(new FileSystemCheckpointStorage(rocksDir.resolve("checkpoints").toUri()));

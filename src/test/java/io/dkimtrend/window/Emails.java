@@ -22,6 +22,21 @@ public final class Emails {
         return email;
     }
 
+    /** An email of a sender domain and a tenant (either may be null). */
+    public static EmailEvent email(String timestamp, DkimVerdict dkim, String identity, String senderDomain,
+            String tenantId) {
+        EmailEvent email = email(timestamp, dkim, identity);
+        email.senderDomain = senderDomain;
+        email.tenantId = tenantId;
+        return email;
+    }
+
+    public static StreamRecord<EmailEvent> record(String timestamp, DkimVerdict dkim, String identity,
+            String senderDomain, String tenantId) {
+        EmailEvent email = email(timestamp, dkim, identity, senderDomain, tenantId);
+        return new StreamRecord<>(email, email.eventTime);
+    }
+
     public static StreamRecord<EmailEvent> record(String timestamp, DkimVerdict dkim, String identity) {
         EmailEvent email = email(timestamp, dkim, identity);
         return new StreamRecord<>(email, email.eventTime);

@@ -76,8 +76,31 @@ class FillEmptyDaysTest {
                 .containsExactly("2026-11-01 5 rev1", "2026-11-02 2 rev1", "2026-11-01 6 rev1");
     }
 
+    @Test
+    void eachSeriesIsFilledFromItsOwnFirstDayToItsOwnLastDay() throws Exception {
+        day("all", "2026-11-01", 9, true);
+        day("tenant-a", "2026-11-01", 5, true);
+        day("tenant-b", "2026-11-03", 4, true);
+        day("all", "2026-11-03", 4, true);
+        day("tenant-a", "2026-11-04", 2, true);
+        day("all", "2026-11-04", 2, true);
+        day("tenant-b", "2026-11-06", 1, true);
+        day("all", "2026-11-06", 1, true);
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues().stream().filter(m -> m.revision == 0)
+                .map(m -> m.series + " " + m.day).sorted().toList()).containsExactly(
+                        "all 2026-11-02", "all 2026-11-05",
+                        "tenant-a 2026-11-02", "tenant-a 2026-11-03",
+                        "tenant-b 2026-11-04", "tenant-b 2026-11-05");
+    }
+
     private void day(String day, long emails, boolean isFinal) throws Exception {
-        DayMetric metric = CalendarDays.emptyMetric("all", LocalDate.parse(day), UTC);
+        day("all", day, emails, isFinal);
+    }
+
+    private void day(String series, String day, long emails, boolean isFinal) throws Exception {
+        DayMetric metric = CalendarDays.emptyMetric(series, LocalDate.parse(day), UTC);
         metric.emails = emails;
         metric.isFinal = isFinal;
         metric.revision = 1;

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
@@ -110,10 +112,82 @@ class PreAggregateDaysTest {
                 "all 2026-10-24T22:00:00Z emails=2 dkimFail=1 at 2026-10-24T22:00:00Z");
     }
 
+    @Test
+    void withSeriesByTenantEachEmailCountsInAllAndInItsTenantsSeries() throws Exception {
+        open("UTC", 0, SeriesSelector.overallAndTenant(), false);
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a", null, "TENANT-A"));
+        harness.processElement(record("2026-11-03T09:00:00Z", PASS, "b", null, "tenant-a"));
+        harness.processElement(record("2026-11-03T10:00:00Z", FAIL, "c", null, "tenant-b"));
+        harness.processElement(record("2026-11-04T10:00:00Z", FAIL, "d", null, "tenant-b"));
+        harness.processElement(record("2026-11-03T11:00:00Z", FAIL, "e", null, null));
+        harness.endInput();
+
+        assertThat(partials()).containsExactlyInAnyOrder(
+                "all 2026-11-03T00:00:00Z emails=4 dkimFail=3 at 2026-11-03T00:00:00Z",
+                "all 2026-11-04T00:00:00Z emails=1 dkimFail=1 at 2026-11-04T00:00:00Z",
+                "tenant-a 2026-11-03T00:00:00Z emails=2 dkimFail=1 at 2026-11-03T00:00:00Z",
+                "tenant-b 2026-11-03T00:00:00Z emails=1 dkimFail=1 at 2026-11-03T00:00:00Z",
+                "tenant-b 2026-11-04T00:00:00Z emails=1 dkimFail=1 at 2026-11-04T00:00:00Z");
+    }
+
+    @Test
+    void senderDomainsAreCountedInEveryPartialOfTheirSeries() throws Exception {
+        open("UTC", 0, SeriesSelector.overallAndTenant(), true);
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a", "tailspin.io", "t1"));
+        harness.processElement(record("2026-11-03T09:00:00Z", PASS, "b", "tailspin.io", "t2"));
+        harness.processElement(record("2026-11-03T10:00:00Z", FAIL, "c", "fabrikam.com", "t1"));
+        harness.processElement(record("2026-11-03T11:00:00Z", FAIL, "d", null, "t1"));
+        harness.endInput();
+
+        assertThat(domains()).containsExactlyInAnyOrder(
+                "all {fabrikam.com=1/1, tailspin.io=1/2}",
+                "t1 {fabrikam.com=1/1, tailspin.io=1/1}",
+                "t2 {tailspin.io=0/1}");
+    }
+
+    @Test
+    void countsHoldingTooManySenderDomainsGoOnEarly() throws Exception {
+        open("UTC", 0, SeriesSelector.overall(), true);
+        for (int i = 0; i <= PreAggregateDays.MAX_HELD_DOMAINS; i++) {
+            harness.processElement(record("2026-11-03T08:00:00Z", FAIL, null, "sender-" + i + ".example", null));
+        }
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(partial -> assertThat(partial.counts.domainCount()).isEqualTo(PreAggregateDays.MAX_HELD_DOMAINS + 1));
+
+        harness.processElement(record("2026-11-03T09:00:00Z", FAIL, null, "sender-0.example", null));
+        harness.endInput();
+        assertThat(harness.extractOutputValues()).hasSize(2).last()
+                .satisfies(partial -> assertThat(partial.counts.domainCount()).isEqualTo(1));
+    }
+
+    @Test
+    void withoutTopDomainsNoDomainIsCounted() throws Exception {
+        open("UTC", 0, SeriesSelector.overall(), false);
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "a", "tailspin.io", "t1"));
+        harness.endInput();
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(partial -> assertThat(partial.counts.domains).isNull());
+    }
+
     private void open(String zone, long flushIntervalMillis) throws Exception {
-        harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateDays(ZoneId.of(zone), email -> "all",
+        open(zone, flushIntervalMillis, SeriesSelector.overall(), false);
+    }
+
+    private void open(String zone, long flushIntervalMillis, SeriesSelector series, boolean countsDomains)
+            throws Exception {
+        harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateDays(ZoneId.of(zone), series, countsDomains,
                 Duration.ofHours(6).toMillis(), LATE, flushIntervalMillis));
         harness.open();
+    }
+
+    /** Each partial's series and its domains as {@code domain=dkimFail/emails}, by name. */
+    private List<String> domains() {
+        return harness.extractOutputValues().stream()
+                .map(partial -> partial.series + " " + new TreeMap<>(partial.counts.domains).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()[0] + "/" + e.getValue()[1])
+                        .collect(Collectors.joining(", ", "{", "}")))
+                .toList();
     }
 
     private List<String> partials() {
