@@ -1,11 +1,16 @@
 package io.dkimtrend;
 
+import io.dkimtrend.chart.ChartCommand;
+import io.dkimtrend.chart.ChartFiles;
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.Json;
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.monitor.RunSummary;
+import io.dkimtrend.monitor.StartLine;
+import io.dkimtrend.sink.CountFinalDays;
 import io.dkimtrend.sink.MetricsFiles;
 import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.sink.Sinks;
@@ -16,7 +21,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -45,6 +52,9 @@ public final class DkimTrendJob {
     private DkimTrendJob() {}
 
     public static void main(String[] args) throws Exception {
+        if (ChartCommand.isCommand(args)) {
+            System.exit(ChartCommand.run(ChartCommand.argumentsOf(args), System.out, System.err));
+        }
         JobConfig config;
         try {
             config = JobConfig.fromArgs(args);
@@ -66,11 +76,16 @@ public final class DkimTrendJob {
         }
     }
 
-    /** Builds and runs the job; a bounded run without metric sinks prints the series as a table. */
-    public static void run(JobConfig config) throws Exception {
-        // The table needs the whole series: it is written to files first, then read back.
-        Path table = config.metricsToStdout() && config.isBounded() ? TempFolders.create("dkim-trend-series-") : null;
-        StreamExecutionEnvironment env = build(config, table);
+    /**
+     * Builds and runs the job; a bounded run without metric sinks prints the series as a table, and
+     * one with {@code --chart} draws it. Returns what a bounded run did (empty for a job that runs detached).
+     */
+    public static Optional<RunSummary> run(JobConfig config) throws Exception {
+        LOG.info(StartLine.of(config));
+        // The table and the chart need the whole series: it is written to files first, then read back.
+        Path seriesCopy = config.isBounded() && (config.metricsToStdout() || config.chart != null)
+                ? TempFolders.create("dkim-trend-series-") : null;
+        StreamExecutionEnvironment env = build(config, seriesCopy);
         JobExecutionResult result;
         if (config.readsArchives()) {
             try (ReplayProgress progress = replayProgress(config)) {
@@ -79,17 +94,28 @@ public final class DkimTrendJob {
         } else {
             result = env.execute("dkim-trend");
         }
+        Optional<RunSummary> summary = RunSummary.of(result);
+        summary.ifPresent(done -> LOG.info(done.line()));
         // A detached submission (flink run -d, a jar run over REST, application mode) returns as soon
         // as the job was submitted: the job still runs and needs its checkpoints.
         if (config.checkpointDir != null && result.isJobExecutionResult()) {
             RetainedCheckpoints.forget(config.checkpointDir, result.getJobID());
         }
-        if (table != null) {
-            SeriesTable.print(SeriesTable.newestFinal(MetricsFiles.read(table.resolve("metrics"))), System.out);
-            if (config.alertsTopic == null && config.alertsFile == null) {
-                SeriesTable.printAlerts(MetricsFiles.read(table.resolve("alerts"), Alert.class), System.out);
+        if (seriesCopy != null) {
+            List<DayMetric> metrics = MetricsFiles.read(seriesCopy.resolve("metrics"));
+            List<Alert> alerts = MetricsFiles.read(seriesCopy.resolve("alerts"), Alert.class);
+            if (config.metricsToStdout()) {
+                SeriesTable.print(SeriesTable.newestFinal(metrics), System.out);
+                if (config.alertsTopic == null && config.alertsFile == null) {
+                    SeriesTable.printAlerts(alerts, System.out);
+                }
+            }
+            if (config.chart != null) {
+                String title = ChartFiles.draw(metrics, alerts, Path.of(config.chart));
+                LOG.info("{}: chart written to {}", title, config.chart);
             }
         }
+        return summary;
     }
 
     /** The job, assembled and ready to execute: source, pipeline and the configured sinks. */
@@ -97,16 +123,19 @@ public final class DkimTrendJob {
         return build(config, null);
     }
 
-    private static StreamExecutionEnvironment build(JobConfig config, Path table) throws IOException {
+    private static StreamExecutionEnvironment build(JobConfig config, Path seriesCopy) throws IOException {
         StreamExecutionEnvironment env = environment(config);
         DataStream<SourceItem> parsed = readEvents(env, config);
         DailySeriesPipeline.Outputs outputs = DailySeriesPipeline.build(parsed, config);
         writeRejected(outputs.deadLetters(), config.deadLetterTopic, config.deadLetterFile, "dead-letters", config);
         writeRejected(outputs.lateEvents(), config.lateEventsTopic, config.lateEventsFile, "late-events", config);
-        writeMetrics(outputs.metrics(), config);
-        writeAlerts(outputs.alerts(), config, table);
-        if (table != null) {
-            Sinks.toFiles(outputs.metrics(), table.resolve("metrics").toString(), "metrics");
+        DataStream<DayMetric> metrics = outputs.metrics().map(new CountFinalDays())
+                .name("Count final days").uid("count-final-days");
+        writeMetrics(metrics, config);
+        writeAlerts(outputs.alerts(), config, seriesCopy);
+        if (seriesCopy != null) {
+            Sinks.toFiles(metrics, seriesCopy.resolve("metrics").toString(), "series-copy");
+            Sinks.toFiles(outputs.alerts(), seriesCopy.resolve("alerts").toString(), "alerts-copy");
         }
         return env;
     }
@@ -198,20 +227,18 @@ public final class DkimTrendJob {
         }
     }
 
-    static void writeAlerts(DataStream<Alert> alerts, JobConfig config, Path table) {
+    static void writeAlerts(DataStream<Alert> alerts, JobConfig config, Path seriesCopy) {
         if (config.alertsTopic != null) {
             Sinks.toKafka(alerts, config, config.alertsTopic, Alert::key, "alerts");
         }
         if (config.alertsFile != null) {
             Sinks.toFiles(alerts, config.alertsFile, "alerts");
         }
-        if (config.alertsTopic == null && config.alertsFile == null) {
-            if (table != null) {
-                Sinks.toFiles(alerts, table.resolve("alerts").toString(), "alerts");
-            } else {
-                alerts.map(alert -> Json.toString(alert)).name("Alerts as JSON").uid("alerts-json")
-                        .print().name("Alerts to stdout").uid("alerts-stdout");
-            }
+        boolean table = seriesCopy != null && config.metricsToStdout();
+        // A run that prints the table lists the alerts under it; any other run without an alerts sink prints them as JSON.
+        if (config.alertsTopic == null && config.alertsFile == null && !table) {
+            alerts.map(alert -> Json.toString(alert)).name("Alerts as JSON").uid("alerts-json")
+                    .print().name("Alerts to stdout").uid("alerts-stdout");
         }
     }
 

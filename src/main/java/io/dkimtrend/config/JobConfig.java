@@ -48,6 +48,8 @@ public final class JobConfig implements Serializable {
     public String lateEventsFile;
     public String alertsTopic;
     public String alertsFile;
+    /** A .png or .svg file the daily series is drawn into at the end of a bounded run, or null. */
+    public String chart;
     public String sinkBootstrapServers;
     public final Map<String, String> sinkKafkaProperties = new LinkedHashMap<>();
     public String transactionalIdPrefix = "dkim-trend";
@@ -106,6 +108,7 @@ public final class JobConfig implements Serializable {
         LATE_EVENTS_FILE("late-events-file", "DIR", "The same as NDJSON part files in DIR."),
         ALERTS_TOPIC("alerts-topic", "TOPIC", "Spike alerts, key series/day/metric: preliminary, confirmed or withdrawn."),
         ALERTS_FILE("alerts-file", "DIR", "Spike alerts as NDJSON part files in DIR."),
+        CHART("chart", "PATH", "Draw the daily series into PATH (.png or .svg) when a bounded run ends; the chart command draws a metrics folder or topic."),
         BASELINE_DAYS("baseline-days", "N", "Days before a day that its baseline is learned from (default 28)."),
         BASELINE_MIN_DAYS("baseline-min-days", "N", "No alerts until the baseline holds this many days with email, every weekday among them (default 14)."),
         ALERT_THRESHOLD("alert-threshold", "SCORE", "Robust z-score above which a day alerts (default 3.5; high severity from twice that)."),
@@ -173,6 +176,7 @@ public final class JobConfig implements Serializable {
         config.lateEventsFile = params.get(Flag.LATE_EVENTS_FILE.name);
         config.alertsTopic = params.get(Flag.ALERTS_TOPIC.name);
         config.alertsFile = params.get(Flag.ALERTS_FILE.name);
+        config.chart = params.get(Flag.CHART.name);
         config.baselineDays = params.getInt(Flag.BASELINE_DAYS.name, config.baselineDays);
         config.baselineMinDays = params.getInt(Flag.BASELINE_MIN_DAYS.name, config.baselineMinDays);
         config.alertThreshold = params.getDouble(Flag.ALERT_THRESHOLD.name, config.alertThreshold);
@@ -245,6 +249,13 @@ public final class JobConfig implements Serializable {
             throw new IllegalArgumentException("alerts need --baseline-min-days of at least 7 (every weekday), "
                     + "--baseline-days at least that, and a positive --alert-threshold");
         }
+        if (chart != null && !chart.matches("(?i).+\\.(png|svg)")) {
+            throw new IllegalArgumentException("--chart must name a .png or .svg file");
+        }
+        if (chart != null && !isBounded()) {
+            throw new IllegalArgumentException("--chart draws a bounded run when it ends; draw a live feed's "
+                    + "metrics topic with the chart command");
+        }
         if (topDomains < 0) {
             throw new IllegalArgumentException("--top-domains must not be negative");
         }
@@ -304,7 +315,8 @@ public final class JobConfig implements Serializable {
         StringBuilder text = new StringBuilder();
         text.append("dkim-trend: a daily DKIM-failure series from Microsoft Defender EmailEvents\n\n")
                 .append("Usage: java -jar dkim-trend.jar [flags]   (no flags: replay the bundled sample events)\n")
-                .append("       flink run dkim-trend.jar [flags]\n\n");
+                .append("       flink run dkim-trend.jar [flags]\n")
+                .append("       java -jar dkim-trend.jar chart --chart PATH (--metrics-file DIR | --metrics-topic TOPIC ...)\n\n");
         for (Flag flag : Flag.values()) {
             String left = "  --" + flag.name + (flag.argument == null ? "" : " " + flag.argument);
             text.append(String.format("%-42s %s%n", left, flag.description));

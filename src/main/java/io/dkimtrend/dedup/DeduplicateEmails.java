@@ -1,6 +1,7 @@
 package io.dkimtrend.dedup;
 
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.monitor.RunCounters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -35,7 +36,7 @@ public class DeduplicateEmails extends KeyedProcessFunction<Tuple2<Long, Long>, 
     @Override
     public void open(OpenContext context) {
         firstSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("first-seen", Long.class));
-        duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATES_DROPPED);
+        duplicates = RunCounters.register(getRuntimeContext(), DUPLICATES_DROPPED);
     }
 
     @Override

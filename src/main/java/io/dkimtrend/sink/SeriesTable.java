@@ -16,7 +16,7 @@ import java.util.Map;
 /** The daily series as a table for a terminal: the newest final record of each series and day. */
 public final class SeriesTable {
 
-    private static final int BAR_WIDTH = 30;
+    private static final int BAR_WIDTH = 20;
 
     private SeriesTable() {}
 
@@ -42,12 +42,13 @@ public final class SeriesTable {
         for (DayMetric day : days) {
             String weekday = LocalDate.parse(day.day).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT);
             out.printf(Locale.ROOT, "%-6s %-10s %-3s %8d %8d %6.1f%%  %s%n", day.series, day.day, weekday,
-                    day.emails, day.dkimFail, 100 * day.dkimFailRatio, bar(day.dkimFail, maxFail));
+                    day.emails, day.dkimFail, 100 * day.dkimFailRatio, Sparkline.bar(day.dkimFail, maxFail, BAR_WIDTH));
             emails += day.emails;
             failures += day.dkimFail;
         }
         out.printf(Locale.ROOT, "%-21s %8d %8d %6.1f%%%n", "total", emails, failures,
                 emails == 0 ? 0.0 : 100.0 * failures / emails);
+        out.printf("%-21s %s%n", "dkimFail per day", Sparkline.line(days.stream().map(m -> m.dkimFail).toList()));
     }
 
     /**
@@ -76,10 +77,5 @@ public final class SeriesTable {
 
     private static String number(Alert alert, double value) {
         return String.format(Locale.ROOT, alert.metric.equals("dkimFailRatio") ? "%.4f" : "%.1f", value);
-    }
-
-    private static String bar(long value, long max) {
-        int width = max == 0 ? 0 : (int) Math.round((double) BAR_WIDTH * value / max);
-        return "#".repeat(width);
     }
 }

@@ -2,6 +2,7 @@ package io.dkimtrend.source;
 
 import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.monitor.RunCounters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.metrics.Counter;
@@ -23,7 +24,7 @@ public class KeepEventsInRange extends RichFilterFunction<EmailEvent> {
 
     @Override
     public void open(OpenContext context) {
-        outside = getRuntimeContext().getMetricGroup().counter(OUTSIDE_RANGE);
+        outside = RunCounters.register(getRuntimeContext(), OUTSIDE_RANGE);
     }
 
     @Override

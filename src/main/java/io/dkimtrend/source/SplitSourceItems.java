@@ -4,6 +4,7 @@ import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.monitor.RunCounters;
 import io.dkimtrend.window.CalendarDayWindows;
 import io.dkimtrend.window.CalendarDays;
 import java.time.Duration;
@@ -30,8 +31,12 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
     public static final OutputTag<LateEvent> LATE_EVENTS = new OutputTag<>("late-events") {};
 
+    /** Every record the sources read: the sum of the email, skipped and dead-letter counts. */
+    public static final String RECORDS_READ = "recordsRead";
     /** EmailEvents rows with a usable Timestamp, late ones included. */
     public static final String EMAIL_RECORDS = "emailRecords";
+    /** Of those, the rows whose DKIM verdict is fail (before deduplication). */
+    public static final String DKIM_FAIL_RECORDS = "dkimFailRecords";
     public static final String SKIPPED_RECORDS = "skippedRecords";
     public static final String DEAD_LETTER_COUNT = "deadLetters";
     public static final String LATE_EVENT_COUNT = "lateEvents";
@@ -41,7 +46,9 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
     private final long allowedLatenessMillis;
 
     private transient CalendarDayWindows days;
+    private transient Counter read;
     private transient Counter emails;
+    private transient Counter dkimFailures;
     private transient Counter skipped;
     private transient Counter deadLetters;
     private transient Counter late;
@@ -57,10 +64,12 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
         days = CalendarDayWindows.of(zone);
         watermark = Long.MIN_VALUE;
         var metrics = getRuntimeContext().getMetricGroup();
-        emails = metrics.counter(EMAIL_RECORDS);
-        skipped = metrics.counter(SKIPPED_RECORDS);
-        deadLetters = metrics.counter(DEAD_LETTER_COUNT);
-        late = metrics.counter(LATE_EVENT_COUNT);
+        read = RunCounters.register(getRuntimeContext(), RECORDS_READ);
+        emails = RunCounters.register(getRuntimeContext(), EMAIL_RECORDS);
+        dkimFailures = RunCounters.register(getRuntimeContext(), DKIM_FAIL_RECORDS);
+        skipped = RunCounters.register(getRuntimeContext(), SKIPPED_RECORDS);
+        deadLetters = RunCounters.register(getRuntimeContext(), DEAD_LETTER_COUNT);
+        late = RunCounters.register(getRuntimeContext(), LATE_EVENT_COUNT);
         // Wall clock minus watermark, as of the last record: how far event time trails real time.
         metrics.gauge(EVENT_TIME_LAG, () -> watermark == Long.MIN_VALUE ? 0L : System.currentTimeMillis() - watermark);
     }
@@ -70,7 +79,11 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
         watermark = context.timerService().currentWatermark();
         EmailEvent email = item.email;
         if (email != null) {
+            read.inc();
             emails.inc();
+            if (email.dkimFailed()) {
+                dkimFailures.inc();
+            }
             if (isLate(email)) {
                 late.inc();
                 context.output(LATE_EVENTS, LateEvent.of(email, dayOf(email), watermark));
@@ -79,9 +92,11 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
                 out.collect(email);
             }
         } else if (item.deadLetter != null) {
+            read.inc();
             deadLetters.inc();
             context.output(DEAD_LETTERS, item.deadLetter);
         } else {
+            read.inc(item.skippedRecords);
             skipped.inc(item.skippedRecords);
         }
     }

@@ -1,0 +1,77 @@
+package io.dkimtrend.monitor;
+
+import io.dkimtrend.dedup.DeduplicateEmails;
+import io.dkimtrend.sink.CountFinalDays;
+import io.dkimtrend.source.KeepEventsInRange;
+import io.dkimtrend.source.SplitSourceItems;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.api.common.JobExecutionResult;
+
+/**
+ * What a bounded run did, from the accumulators {@code execute()} returns (see {@link RunCounters}):
+ * the line the job logs when it ends.
+ *
+ * @param recordsRead every record the sources read: emails, skipped records and dead letters
+ * @param emailRecords EmailEvents rows with a usable Timestamp
+ * @param dkimFailRecords of those, rows whose DKIM verdict is fail (before deduplication)
+ * @param skippedRecords records of other tables
+ * @param deadLetters messages and records rejected by the parser
+ * @param lateEvents emails too late to correct their day
+ * @param duplicatesDropped copies of an email already counted
+ * @param emailsOutsideRange emails a backfill read but does not replay
+ * @param finalDays final day records written
+ * @param elapsed the job's run time on the cluster
+ */
+public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecords, long skippedRecords,
+        long deadLetters, long lateEvents, long duplicatesDropped, long emailsOutsideRange, long finalDays,
+        Duration elapsed) {
+
+    /** The summary of a finished job; empty for a job submitted detached, whose result the client never sees. */
+    public static Optional<RunSummary> of(JobExecutionResult result) {
+        if (!result.isJobExecutionResult()) {
+            return Optional.empty();
+        }
+        Map<String, Object> totals = result.getAllAccumulatorResults();
+        return Optional.of(new RunSummary(
+                total(totals, SplitSourceItems.RECORDS_READ),
+                total(totals, SplitSourceItems.EMAIL_RECORDS),
+                total(totals, SplitSourceItems.DKIM_FAIL_RECORDS),
+                total(totals, SplitSourceItems.SKIPPED_RECORDS),
+                total(totals, SplitSourceItems.DEAD_LETTER_COUNT),
+                total(totals, SplitSourceItems.LATE_EVENT_COUNT),
+                // absent without deduplication, or outside a backfill: nothing was dropped there
+                total(totals, DeduplicateEmails.DUPLICATES_DROPPED),
+                total(totals, KeepEventsInRange.OUTSIDE_RANGE),
+                total(totals, CountFinalDays.FINAL_DAY_RECORDS),
+                Duration.ofMillis(result.getNetRuntime())));
+    }
+
+    /** Emails that went into a day: every row, less the duplicates, the late ones and those outside a backfill's range. */
+    public long emailsCounted() {
+        return emailRecords - duplicatesDropped - lateEvents - emailsOutsideRange;
+    }
+
+    public long recordsPerSecond() {
+        long millis = Math.max(1, elapsed.toMillis());
+        return Math.round(recordsRead * 1000.0 / millis);
+    }
+
+    /** One line for the log, every figure named. */
+    public String line() {
+        return String.format(Locale.ROOT,
+                "dkim-trend finished in %.1f s: read %d records (%d/s): %d emails (%d failing DKIM), "
+                        + "%d of other tables skipped, %d dead-lettered; counted %d emails, dropped %d duplicates, "
+                        + "%d late, %d outside the range; wrote %d days",
+                elapsed.toMillis() / 1000.0, recordsRead, recordsPerSecond(), emailRecords, dkimFailRecords,
+                skippedRecords, deadLetters, emailsCounted(), duplicatesDropped, lateEvents, emailsOutsideRange,
+                finalDays);
+    }
+
+    private static long total(Map<String, Object> totals, String name) {
+        Object value = totals.get(name);
+        return value instanceof Number number ? number.longValue() : 0L;
+    }
+}
