@@ -34,7 +34,7 @@ import net.jqwik.api.Tuple;
  * mutations, arbitrary JSON, arbitrary bytes, deep nesting, huge numbers, odd Unicode and other
  * encodings.
  */
-final class HostileMessages {
+public final class HostileMessages {
 
     private HostileMessages() {}
 
@@ -424,6 +424,35 @@ final class HostileMessages {
                 Tuple.of(1, deepNesting()),
                 Tuple.of(1, hugeNumbers()),
                 Tuple.of(1, otherEncodings()));
+    }
+
+    /**
+     * One hostile message drawn from a plain random source, without jqwik (whose generators run only
+     * inside its properties): for tests that write many of them to a file and run the whole job.
+     */
+    public static byte[] randomMessage(Random random) {
+        List<byte[]> lines = sampleLines();
+        byte[] seed = lines.get(random.nextInt(lines.size()));
+        return switch (random.nextInt(8)) {
+            case 0 -> seed;
+            case 1, 2, 3 -> {
+                byte[] message = seed;
+                for (int k = 0, count = 1 + random.nextInt(4); k < count; k++) {
+                    message = new Mutation(Edit.values()[random.nextInt(Edit.values().length)], random.nextDouble(),
+                            random.nextDouble() * random.nextDouble(), random.nextInt(),
+                            lines.get(random.nextInt(lines.size()))).apply(message);
+                }
+                yield message;
+            }
+            case 4 -> BuiltMessage.json(jsonValue(random, 5));
+            case 5 -> {
+                byte[] bytes = new byte[random.nextInt(512)];
+                random.nextBytes(bytes);
+                yield bytes;
+            }
+            case 6 -> nestedRow(1 + random.nextInt(1_000), random.nextInt(3));
+            default -> new String(seed, StandardCharsets.UTF_8).getBytes(OTHER_ENCODINGS.get(random.nextInt(OTHER_ENCODINGS.size())));
+        };
     }
 
     static String describe(byte[] message) {

@@ -15,12 +15,12 @@ import java.nio.charset.StandardCharsets;
  * readable message one record; a message that cannot be read is one record, which must come back as
  * one dead letter for the whole message.
  */
-record RecordCount(long records, boolean readable) {
+public record RecordCount(long records, boolean readable) {
 
     private static final JsonFactory FACTORY =
             JsonFactory.builder().streamReadConstraints(MessageParser.CONSTRAINTS).build();
 
-    static RecordCount of(byte[] message, int maxMessageBytes) {
+    public static RecordCount of(byte[] message, int maxMessageBytes) {
         if (message == null || message.length > maxMessageBytes || MessageParser.looksLikeUtf16Or32(message)
                 || !isUtf8(message)) {
             return unreadable();

@@ -231,8 +231,10 @@ public final class KafkaBroker implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        // Test messages may exceed Kafka's 1 MB default; the topic must allow them too (max.message.bytes).
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 * 1024 * 1024));
+        // Test messages may exceed Kafka's 1 MB default (up to 50 MB for the limit tests); the topic
+        // must allow them too (max.message.bytes).
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(64 * 1024 * 1024));
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             int partitions = producer.partitionsFor(topic).size();
             List<Future<RecordMetadata>> acks = new ArrayList<>(values.size());
