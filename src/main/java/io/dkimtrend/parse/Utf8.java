@@ -1,5 +1,9 @@
 package io.dkimtrend.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks that bytes are well-formed UTF-8 (RFC 3629): no stray continuation bytes, no overlong
  * forms, no encoded surrogates, nothing above U+10FFFF.
@@ -12,6 +16,10 @@ package io.dkimtrend.parse;
  */
 final class Utf8 {
 
+    /** Reads eight bytes at once: the ASCII run of a message is checked a word at a time. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private Utf8() {}
 
     /** The offset of the first byte that is not part of a well-formed sequence, or -1 if there is none. */
@@ -19,6 +27,10 @@ final class Utf8 {
         int i = 0;
         int n = bytes.length;
         while (i < n) {
+            if (i + 8 <= n && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+                i += 8;
+                continue;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;
