@@ -3,9 +3,10 @@ package io.dkimtrend.config;
 import io.dkimtrend.alert.AlertSettings;
 import io.dkimtrend.parse.MessageParser;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.util.ParameterTool;
@@ -20,9 +21,9 @@ public final class JobConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Prefix of Kafka client properties for the events source, passed through as they are. */
-    public static final String KAFKA_PREFIX = "kafka.";
+    public static final String KAFKA_PREFIX = KafkaProperties.SOURCE;
     /** Prefix of Kafka client properties for the output topics, when those live elsewhere. */
-    public static final String SINK_KAFKA_PREFIX = "sink-kafka.";
+    public static final String SINK_KAFKA_PREFIX = KafkaProperties.SINK;
 
     // Input
     public String events;
@@ -31,7 +32,7 @@ public final class JobConfig implements Serializable {
     public String groupId = "dkim-trend";
     public String startingOffsets = "committed";
     public boolean bounded;
-    public final Map<String, String> kafkaProperties = new LinkedHashMap<>();
+    public final Map<String, String> kafkaProperties = new KafkaProperties.Values();
     public int maxMessageBytes = MessageParser.DEFAULT_MAX_MESSAGE_BYTES;
     public String from;
     public String until;
@@ -51,7 +52,7 @@ public final class JobConfig implements Serializable {
     /** A .png or .svg file the daily series is drawn into at the end of a bounded run, or null. */
     public String chart;
     public String sinkBootstrapServers;
-    public final Map<String, String> sinkKafkaProperties = new LinkedHashMap<>();
+    public final Map<String, String> sinkKafkaProperties = new KafkaProperties.Values();
     public String transactionalIdPrefix = "dkim-trend";
     public Duration transactionTimeout = Duration.ofMinutes(10);
 
@@ -99,6 +100,7 @@ public final class JobConfig implements Serializable {
         UNTIL("until", "INSTANT|DATE", "Backfill: up to this instant (exclusive; widened to the end of its day)."),
         RANGE_PADDING("range-padding", "DURATION", "Backfill: how long after an event it may arrive (Kafka timestamps, export folders; default 1 d)."),
         KAFKA("kafka.<property>", "VALUE", "Passed to the source's Kafka clients, e.g. --kafka.security.protocol SASL_SSL."),
+        KAFKA_PROPERTIES("kafka-properties", "FILE", "Java properties file of kafka.<property> and sink-kafka.<property> lines, for credentials; also DKIM_TREND_KAFKA_<PROPERTY> environment variables."),
         MAX_MESSAGE_BYTES("max-message-bytes", "N", "Larger messages become dead letters (default 4194304)."),
         METRICS_TOPIC("metrics-topic", "TOPIC", "Daily metric records, key series/day, exactly-once (transactional)."),
         METRICS_FILE("metrics-file", "DIR", "Daily metric records as NDJSON part files in DIR."),
@@ -146,14 +148,30 @@ public final class JobConfig implements Serializable {
     }
 
     public static JobConfig fromArgs(String... args) {
-        ParameterTool params = ParameterTool.fromArgs(args);
+        return fromArgs(System.getenv(), args);
+    }
+
+    /** The configuration of a command line, with Kafka properties also from {@code environment}. */
+    public static JobConfig fromArgs(Map<String, String> environment, String... args) {
+        ParameterTool params = parse(args);
         JobConfig config = new JobConfig();
-        for (String key : params.toMap().keySet()) {
-            if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
-                config.kafkaProperties.put(key.substring(KAFKA_PREFIX.length()), params.get(key));
-            } else if (key.startsWith(SINK_KAFKA_PREFIX) && key.length() > SINK_KAFKA_PREFIX.length()) {
-                config.sinkKafkaProperties.put(key.substring(SINK_KAFKA_PREFIX.length()), params.get(key));
-            } else if (!isFlag(key)) {
+        // Lowest precedence first: the file, the environment, then the command line.
+        if (params.has(Flag.KAFKA_PROPERTIES.name)) {
+            KafkaProperties.readFile(Path.of(params.get(Flag.KAFKA_PROPERTIES.name)), config.kafkaProperties,
+                    config.sinkKafkaProperties);
+        }
+        KafkaProperties.readEnvironment(environment, config.kafkaProperties, config.sinkKafkaProperties);
+        Map<String, String> given = params.toMap();
+        given.forEach((key, value) -> {
+            if (NO_VALUE.equals(value) && KafkaProperties.put(key, value, new HashMap<>(), new HashMap<>())) {
+                // Its value began with '-' and now reads as a flag of its own: never name that flag.
+                throw new IllegalArgumentException("--" + key + " has no value (a value that starts with '-' "
+                        + "reads as a flag; give it in --kafka-properties or the environment)");
+            }
+        });
+        for (String key : given.keySet()) {
+            if (!KafkaProperties.put(key, given.get(key), config.kafkaProperties, config.sinkKafkaProperties)
+                    && !isFlag(key)) {
                 throw new IllegalArgumentException("unknown flag --" + key + " (see --help)");
             }
         }
@@ -321,8 +339,35 @@ public final class JobConfig implements Serializable {
             String left = "  --" + flag.name + (flag.argument == null ? "" : " " + flag.argument);
             text.append(String.format("%-42s %s%n", left, flag.description));
         }
-        text.append("\nDURATION: 30 s, 10 min, 6 h, 2 d or ISO-8601 (PT10M).\n");
+        text.append("\nDURATION: 30 s, 10 min, 6 h, 2 d or ISO-8601 (PT10M).\n")
+                .append("Kafka credentials: in --kafka-properties FILE or in environment variables such as\n")
+                .append("DKIM_TREND_KAFKA_SASL_JAAS_CONFIG (kafka.sasl.jaas.config) and DKIM_TREND_SINK_KAFKA_SASL_JAAS_CONFIG,\n")
+                .append("so that they stay off the command line.\n");
         return text.toString();
+    }
+
+    /** ParameterTool's value of a flag given without one. */
+    private static final String NO_VALUE = "__NO_VALUE_KEY";
+
+    /**
+     * ParameterTool's own error quotes the whole command line, credentials included; this one names
+     * only the position of the stray value.
+     */
+    private static ParameterTool parse(String[] args) {
+        try {
+            return ParameterTool.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            int position = 0;
+            for (int i = 0; i < args.length; i++) {
+                boolean previousIsFlag = i > 0 && args[i - 1].startsWith("-");
+                if (!args[i].startsWith("-") && !previousIsFlag) {
+                    position = i + 1;
+                    break;
+                }
+            }
+            throw new IllegalArgumentException("cannot read the command line at argument " + position
+                    + ": a value without a --flag before it (quote values that contain spaces)");
+        }
     }
 
     private static boolean isFlag(String key) {

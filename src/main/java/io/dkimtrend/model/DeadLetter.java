@@ -12,8 +12,8 @@ public class DeadLetter {
     public String origin;
     /** The original text, cut to {@link #MAX_PAYLOAD_BYTES}. */
     public String payload;
-    /** Size of the original text in bytes. */
-    public int payloadBytes;
+    /** Size of the original text in bytes, also when {@link #payload} holds only its beginning. */
+    public long payloadBytes;
     public boolean truncated;
 
     public DeadLetter() {}
@@ -37,9 +37,9 @@ public class DeadLetter {
     }
 
     /** A message above the size limit; only its first bytes were read. */
-    public static DeadLetter oversized(String origin, byte[] head, int length, int limit) {
+    public static DeadLetter oversized(String origin, byte[] head, long length, int limit) {
         DeadLetter letter = of("message of " + length + " bytes exceeds the limit of " + limit + " bytes",
-                origin, head, 0, Math.min(length, Math.min(head.length, MAX_PAYLOAD_BYTES)));
+                origin, head, 0, (int) Math.min(length, Math.min(head.length, MAX_PAYLOAD_BYTES)));
         letter.payloadBytes = length;
         letter.truncated = true;
         return letter;

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,14 +37,25 @@ public final class MessageParser {
     public static final String EMAIL_EVENTS = "AdvancedHunting-EmailEvents";
 
     /**
-     * Limits chosen for this input rather than left at Jackson's defaults: Defender records nest
-     * five levels at most, and no column needs a number longer than a GUID-sized string.
+     * Limits chosen for this input rather than left at Jackson's defaults (nesting 500, numbers of
+     * 1,000 digits, strings of 20 million characters, names of 50,000). Defender records nest five
+     * levels at most; no column holds a number longer than a 64-bit integer or a float in full
+     * precision; no string or name is near the message limit. Reaching one makes the message a dead
+     * letter, never an error; the nesting limit also keeps Jackson's skipping iterative work shallow.
      */
     static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(64)
             .maxNumberLength(64)
             .maxStringLength(16 * 1024 * 1024)
+            .maxNameLength(64 * 1024)
             .build();
+
+    /**
+     * Event times outside this range are dead letters: Defender has no mail from before it, and a
+     * Timestamp far ahead would make every day up to it a filled empty day.
+     */
+    static final long EARLIEST_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+    static final long LATEST_EVENT_TIME = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
 
     /** Default limit on one message; Event Hubs messages stay below 1 MB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -61,11 +74,23 @@ public final class MessageParser {
     /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */
     public void parse(byte[] message, String origin, Consumer<SourceItem> out) {
         if (message == null) {
-            out.accept(SourceItem.deadLetter(DeadLetter.of("empty message (null value)", origin, new byte[0])));
+            out.accept(SourceItem.deadLetter(DeadLetter.of("no message: null value (a Kafka tombstone)", origin, new byte[0])));
             return;
         }
         if (message.length > maxMessageBytes) {
             out.accept(SourceItem.deadLetter(DeadLetter.oversized(origin, message, message.length, maxMessageBytes)));
+            return;
+        }
+        if (looksLikeUtf16Or32(message)) {
+            // Jackson would detect and read these encodings; the stream is UTF-8 by contract, and the
+            // dead-letter and late-event texts are decoded as UTF-8.
+            out.accept(SourceItem.deadLetter(DeadLetter.of("not UTF-8: UTF-16 or UTF-32 text", origin, message)));
+            return;
+        }
+        int malformed = Utf8.firstMalformed(message);
+        if (malformed >= 0) {
+            out.accept(SourceItem.deadLetter(DeadLetter.of(
+                    "not UTF-8: malformed byte sequence at offset " + malformed, origin, message)));
             return;
         }
         List<SourceItem> items = new ArrayList<>();
@@ -83,6 +108,10 @@ public final class MessageParser {
             if (!top.hasRecordsArray) {
                 accept(top, message, origin, items);
             }
+        } catch (StreamConstraintsException overLimit) {
+            out.accept(SourceItem.deadLetter(
+                    DeadLetter.of("over a read limit: " + firstLine(overLimit.getMessage()), origin, message)));
+            return;
         } catch (IOException notJson) {
             // The whole message is one dead letter; nothing parsed from it counts.
             out.accept(SourceItem.deadLetter(
@@ -140,6 +169,10 @@ public final class MessageParser {
             switch (name) {
                 case "records" -> {
                     if (value == JsonToken.START_ARRAY && items != null) {
+                        if (record.hasRecordsArray) {
+                            // Which array would count? Neither: readers of duplicate keys disagree.
+                            throw new IOException("more than one records array");
+                        }
                         record.hasRecordsArray = true;
                         readRecordsArray(parser, message, origin, items);
                     } else {
@@ -244,6 +277,8 @@ public final class MessageParser {
             reason = "record without Timestamp";
         } else if ((eventTime = EventTimes.parseMillis(record.timestamp)) == EventTimes.INVALID) {
             reason = "unparseable Timestamp: " + abbreviate(record.timestamp);
+        } else if (eventTime < EARLIEST_EVENT_TIME || eventTime >= LATEST_EVENT_TIME) {
+            reason = "Timestamp out of range (2000 to 2099): " + abbreviate(record.timestamp);
         }
         if (reason != null) {
             items.add(SourceItem.deadLetter(DeadLetter.of(reason, origin, message, record.start, record.end)));
@@ -271,6 +306,21 @@ public final class MessageParser {
 
     private static String abbreviate(String text) {
         return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 64) + "...\"";
+    }
+
+    /**
+     * JSON text in UTF-16 or UTF-32 starts with a byte order mark or has a zero byte among its first
+     * four bytes; UTF-8 JSON never has a raw zero byte.
+     */
+    static boolean looksLikeUtf16Or32(byte[] message) {
+        if (message.length >= 2 && ((message[0] == (byte) 0xFE && message[1] == (byte) 0xFF)
+                || (message[0] == (byte) 0xFF && message[1] == (byte) 0xFE))) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, message.length); i++) {
+            if (message[i] == 0) return true;
+        }
+        return false;
     }
 
     private static String firstLine(String text) {

@@ -116,7 +116,7 @@ class ArchiveLines implements StreamFormat<SourceItem> {
             }
             while (pending.isEmpty()) {
                 long lineStart = position();
-                int length = lineStart >= splitEnd ? -1 : nextLine();
+                long length = lineStart >= splitEnd ? -1 : nextLine();
                 if (length < 0) {
                     if (!finished) {
                         boolean wholeFile = splitStart == 0 && splitEnd == Long.MAX_VALUE;
@@ -132,8 +132,8 @@ class ArchiveLines implements StreamFormat<SourceItem> {
                 String origin = splitStart == 0 ? file + ":" + lineNumber : file + "@" + lineStart;
                 if (length > maxMessageBytes) {
                     pending.add(SourceItem.deadLetter(DeadLetter.oversized(origin, line, length, maxMessageBytes)));
-                } else if (!isBlank(line, length)) {
-                    parser.parse(Arrays.copyOf(line, length), origin, pending::add);
+                } else if (!isBlank(line, (int) length)) {
+                    parser.parse(Arrays.copyOf(line, (int) length), origin, pending::add);
                 }
             }
             return pending.poll();
@@ -147,10 +147,10 @@ class ArchiveLines implements StreamFormat<SourceItem> {
         /**
          * Reads the next line into {@link #line} without its terminator; returns its length, or -1
          * at the end of the file. Of a line above the limit only the first bytes are kept (the
-         * returned length is the full one).
+         * returned length is the full one, which may exceed 2 GiB).
          */
-        private int nextLine() throws IOException {
-            int length = 0;
+        private long nextLine() throws IOException {
+            long length = 0;
             boolean any = false;
             while (true) {
                 if (chunkPos == chunkEnd) {
@@ -178,19 +178,20 @@ class ArchiveLines implements StreamFormat<SourceItem> {
                 if (newline >= 0) break;
             }
             lineNumber++;
-            if (length > 0 && length <= line.length && line[length - 1] == '\r') {
+            if (length > 0 && length <= line.length && line[(int) length - 1] == '\r') {
                 length--;
             }
             return length;
         }
 
-        private int append(int length, int from, int count) {
-            int keep = Math.max(0, Math.min(count, maxMessageBytes + 1 - length));
+        private long append(long length, int from, int count) {
+            int keep = (int) Math.max(0, Math.min(count, maxMessageBytes + 1L - length));
             if (keep > 0) {
-                if (length + keep > line.length) {
-                    line = Arrays.copyOf(line, Math.max(line.length * 2, length + keep));
+                int at = (int) length; // below the limit here, so within an int
+                if (at + keep > line.length) {
+                    line = Arrays.copyOf(line, Math.max(line.length * 2, at + keep));
                 }
-                System.arraycopy(chunk, from, line, length, keep);
+                System.arraycopy(chunk, from, line, at, keep);
             }
             return length + count;
         }

@@ -93,6 +93,15 @@ class MessageParserTest {
                                 .substring(0, 700),
                         List.of("dead not valid JSON")),
                 arguments("two objects on one line", failing + failing, List.of("dead not valid JSON")),
+                arguments("two records arrays: neither counts", "{\"records\":[" + failing + "],\"records\":[" + passing + "]}",
+                        List.of("dead not valid JSON")),
+                arguments("Timestamp before 2000", row("1999-12-31T23:59:59Z", PASS, "m7", "e@x.com"),
+                        List.of("dead Timestamp out of range (2000 to 2099): \"1999-12-31T23:59:59Z\"")),
+                arguments("Timestamp in 2100", row("2100-01-01T00:00:00Z", PASS, "m7", "e@x.com"),
+                        List.of("dead Timestamp out of range (2000 to 2099): \"2100-01-01T00:00:00Z\"")),
+                arguments("escaped NUL, lone surrogate and right-to-left mark in text are normal input",
+                        "{\"Subject\":\"\\u0000\\ud800\u202e\",\"Timestamp\":\"2026-11-03T08:00:00Z\"}",
+                        List.of("email 2026-11-03T08:00:00Z NONE -")),
                 arguments("empty line", "", List.of("dead empty message")));
     }
 
@@ -145,6 +154,34 @@ class MessageParserTest {
         assertThat(letter.payload).hasSize(DeadLetter.MAX_PAYLOAD_BYTES);
         assertThat(letter.payloadBytes).isEqualTo(big.length());
         assertThat(letter.truncated).isTrue();
+    }
+
+    static Stream<Arguments> undecodable() {
+        String message = row("2026-11-03T10:00:00Z", FAIL, "m1", "Zoë@contoso.com");
+        return Stream.of(
+                arguments("UTF-16 with byte order mark", message.getBytes(StandardCharsets.UTF_16), "not UTF-8: UTF-16 or UTF-32 text"),
+                arguments("UTF-16LE", message.getBytes(StandardCharsets.UTF_16LE), "not UTF-8: UTF-16 or UTF-32 text"),
+                arguments("UTF-32", message.getBytes(java.nio.charset.Charset.forName("UTF-32")), "not UTF-8: UTF-16 or UTF-32 text"),
+                arguments("Latin-1", message.getBytes(StandardCharsets.ISO_8859_1), "not UTF-8: malformed byte sequence at offset 120"),
+                arguments("binary", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, "not UTF-8: malformed byte sequence at offset 0"),
+                arguments("encoded surrogate (CESU-8)", "{\"Subject\":\"\u00ed\u00a0\u0080\"}".getBytes(StandardCharsets.ISO_8859_1),
+                        "not UTF-8: malformed byte sequence at offset 12"),
+                arguments("Kafka tombstone", null, "no message: null value (a Kafka tombstone)"),
+                arguments("nested 100,000 levels", ("{\"x\":" + "[".repeat(100_000)).getBytes(StandardCharsets.UTF_8),
+                        "over a read limit: Document nesting depth (65) exceeds the maximum allowed (64"),
+                arguments("a number of 65 digits", ("{\"Size\":" + "9".repeat(65) + "}").getBytes(StandardCharsets.UTF_8),
+                        "over a read limit: Number value length (65) exceeds the maximum allowed (64"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("undecodable")
+    void inputThatCannotBeReadIsOneDeadLetterWithItsReason(String name, byte[] message, String reason) {
+        List<SourceItem> items = new ArrayList<>();
+        new MessageParser().parse(message, "events/0/7", items::add);
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.deadLetter.reason).startsWith(reason);
+            assertThat(item.deadLetter.payloadBytes).isEqualTo(message == null ? 0 : message.length);
+        });
     }
 
     // --- building messages ---------------------------------------------------------------

@@ -75,15 +75,43 @@ public final class KafkaBroker implements AutoCloseable {
     private static int runningEmbedded;
 
     private final String bootstrapServers;
+    private final SaslSsl saslSsl;
     private final KafkaRaftServer server;
     private final Path rootDir;
     private final Duration startupTime;
     private final Admin admin;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /**
+     * A listener that takes SASL/PLAIN over TLS, as Event Hubs and most managed Kafka services do:
+     * its address, the PLAIN users it accepts (name to password), and its certificate.
+     */
+    public record SaslSsl(String bootstrapServers, Map<String, String> users, SelfSignedTls tls) {
+
+        /** What a client needs to reach this listener as {@code user}: protocol, mechanism, JAAS login, trust store. */
+        public Properties clientProperties(String user, String password) {
+            Properties props = new Properties();
+            props.put("bootstrap.servers", bootstrapServers);
+            props.put("security.protocol", "SASL_SSL");
+            props.put("sasl.mechanism", "PLAIN");
+            props.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                    + user + "\" password=\"" + password + "\";");
+            props.put("ssl.truststore.type", "PKCS12");
+            props.put("ssl.truststore.location", tls.trustStore().toString());
+            props.put("ssl.truststore.password", tls.trustStorePassword());
+            return props;
+        }
+    }
+
     private KafkaBroker(String bootstrapServers, KafkaRaftServer server, Path rootDir, Duration startupTime,
             Admin admin) {
+        this(bootstrapServers, null, server, rootDir, startupTime, admin);
+    }
+
+    private KafkaBroker(String bootstrapServers, SaslSsl saslSsl, KafkaRaftServer server, Path rootDir,
+            Duration startupTime, Admin admin) {
         this.bootstrapServers = bootstrapServers;
+        this.saslSsl = saslSsl;
         this.server = server;
         this.rootDir = rootDir;
         this.startupTime = startupTime;
@@ -99,12 +127,25 @@ public final class KafkaBroker implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return external(external.trim());
         }
+        return startEmbedded(null);
+    }
+
+    /**
+     * Starts an embedded broker with one more listener, SASL_SSL on 127.0.0.1, that accepts the given
+     * PLAIN users (name to password) with a self-signed certificate; the plain listener stays for the
+     * helpers of this class. Always embedded: an external broker's users are not known here.
+     */
+    public static KafkaBroker startWithSaslSsl(Map<String, String> users) {
+        return startEmbedded(users);
+    }
+
+    private static KafkaBroker startEmbedded(Map<String, String> saslUsers) {
         RuntimeException lastFailure = null;
         // Free ports are picked by binding port 0 and releasing it, so another process can take one
         // before the broker binds it; such a race is retried with new ports.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return startEmbedded();
+                return startEmbeddedOnce(saslUsers);
             } catch (RuntimeException e) {
                 if (!causedByBindFailure(e)) {
                     throw e;
@@ -124,6 +165,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The SASL_SSL listener of a broker started with {@link #startWithSaslSsl}, or null. */
+    public SaslSsl saslSsl() {
+        return saslSsl;
     }
 
     /** How long the embedded broker took from formatting its storage to answering; zero if external. */
@@ -185,8 +231,10 @@ public final class KafkaBroker implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        // Test messages may exceed Kafka's 1 MB default; the topic must allow them too (max.message.bytes).
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 * 1024 * 1024));
+        // Test messages may exceed Kafka's 1 MB default (up to 50 MB for the limit tests); the topic
+        // must allow them too (max.message.bytes).
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(64 * 1024 * 1024));
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             int partitions = producer.partitionsFor(topic).size();
             List<Future<RecordMetadata>> acks = new ArrayList<>(values.size());
@@ -302,16 +350,21 @@ public final class KafkaBroker implements AutoCloseable {
         return "KafkaBroker[" + bootstrapServers + (isEmbedded() ? ", embedded" : ", external") + "]";
     }
 
-    private static KafkaBroker startEmbedded() {
+    private static KafkaBroker startEmbeddedOnce(Map<String, String> saslUsers) {
         long started = System.nanoTime();
         Path rootDir = createTempDirectory();
         KafkaRaftServer server = null;
         Admin admin = null;
         boolean exitProceduresInstalled = false;
         try {
-            int[] ports = freePorts(2);
+            int[] ports = freePorts(3);
             String bootstrapServers = HOST + ":" + ports[0];
             Properties props = serverProperties(rootDir.resolve("data"), ports[0], ports[1]);
+            SaslSsl saslSsl = null;
+            if (saslUsers != null) {
+                saslSsl = new SaslSsl(HOST + ":" + ports[2], Map.copyOf(saslUsers), SelfSignedTls.create(rootDir));
+                addSaslSslListener(props, saslSsl);
+            }
             Path configFile = rootDir.resolve("server.properties");
             try (Writer writer = Files.newBufferedWriter(configFile)) {
                 props.store(writer, "single-node KRaft broker for tests");
@@ -327,7 +380,7 @@ public final class KafkaBroker implements AutoCloseable {
             awaitClusterAnswers(admin, bootstrapServers);
             Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("Kafka broker on {} ready in {} ms, data in {}", bootstrapServers, startupTime.toMillis(), rootDir);
-            return new KafkaBroker(bootstrapServers, server, rootDir, startupTime, admin);
+            return new KafkaBroker(bootstrapServers, saslSsl, server, rootDir, startupTime, admin);
         } catch (Exception e) {
             if (admin != null) {
                 admin.close(Duration.ofSeconds(5));
@@ -377,6 +430,22 @@ public final class KafkaBroker implements AutoCloseable {
         // The default dedupe buffer takes 128 MiB of the test JVM's heap.
         props.put("log.cleaner.dedupe.buffer.size", "2097152");
         return props;
+    }
+
+    /** A SASL_SSL listener with PLAIN users; the JAAS login sits in the listener's own property, so no JVM-wide file. */
+    private static void addSaslSslListener(Properties props, SaslSsl saslSsl) {
+        String listener = "SASL_SSL://" + saslSsl.bootstrapServers();
+        props.put("listeners", props.getProperty("listeners") + "," + listener);
+        props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + listener);
+        props.put("listener.security.protocol.map", props.getProperty("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+        props.put("listener.name.sasl_ssl.sasl.enabled.mechanisms", "PLAIN");
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        saslSsl.users().forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+        props.put("listener.name.sasl_ssl.plain.sasl.jaas.config", jaas.append(';').toString());
+        props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        props.put("listener.name.sasl_ssl.ssl.keystore.location", saslSsl.tls().keyStore().toString());
+        props.put("listener.name.sasl_ssl.ssl.keystore.password", saslSsl.tls().keyStorePassword());
+        props.put("listener.name.sasl_ssl.ssl.key.password", saslSsl.tls().keyStorePassword());
     }
 
     /** What {@code kafka-storage.sh format --standalone} does: writes meta.properties and the bootstrap metadata. */
