@@ -25,7 +25,10 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * heap it holds (after a full GC), the size of its checkpoint and the process's peak resident
  * memory are printed per key.
  *
- * <pre>DedupStateFootprint [--keys 2000000] [--backend hashmap|rocksdb]</pre>
+ * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=io.dkimtrend.bench.DedupStateFootprint \
+ *     -Dbench.records=1000000 -Dbench.args="--backend rocksdb"</pre>
+ *
+ * ({@code --records} is the number of distinct identities.)
  */
 public final class DedupStateFootprint {
 
@@ -39,7 +42,7 @@ public final class DedupStateFootprint {
         String backend = "hashmap";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--keys" -> keys = Long.parseLong(args[i + 1]);
+                case "--records", "--keys" -> keys = Long.parseLong(args[i + 1]);
                 case "--backend" -> backend = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
@@ -84,7 +87,7 @@ public final class DedupStateFootprint {
         System.out.printf(Locale.ROOT, "  checkpoint: %,d MB, %.0f bytes per key%n", checkpointBytes >> 20,
                 (double) checkpointBytes / keys);
         System.out.printf(Locale.ROOT, "  local RocksDB files: %,d MB%n", sizeOf(rocksDir) >> 20);
-        System.out.printf(Locale.ROOT, "  process peak RSS: %,d MB, max heap %,d MB%n", peakRssKb() >> 10,
+        System.out.printf(Locale.ROOT, "  process peak RSS: %,d MB, max heap %,d MB%n", ProcessMemory.peakKb() >> 10,
                 Runtime.getRuntime().maxMemory() >> 20);
         harness.close();
     }
@@ -101,12 +104,5 @@ public final class DedupStateFootprint {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
-    }
-
-    private static long peakRssKb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
-        }
-        return -1;
     }
 }
