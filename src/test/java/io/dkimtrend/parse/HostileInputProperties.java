@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputProperties {
 
-    private final MessageParser parser = new MessageParser();
+    private final MessageParser parser = RealShapedMessages.parser();
 
     @Test
     void anyInputIsAccountedFor() {

@@ -7,6 +7,7 @@ import io.dkimtrend.parse.BuiltMessage.Fate;
 import io.dkimtrend.parse.BuiltMessage.Part;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +23,15 @@ import java.util.Map;
 final class RealShapedMessages {
 
     private RealShapedMessages() {}
+
+    /** The wall clock of the parser these messages are built for: an email further ahead is a dead letter. */
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    private static final long LATEST_EMAIL = NOW.plus(MessageParser.DEFAULT_MAX_FUTURE_SKEW).toEpochMilli();
+
+    static MessageParser parser() {
+        return new MessageParser(MessageParser.DEFAULT_MAX_MESSAGE_BYTES, MessageParser.DEFAULT_MAX_FUTURE_SKEW,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
 
     // --- odd text -------------------------------------------------------------------------
 
@@ -49,19 +59,40 @@ final class RealShapedMessages {
     private static final long FIRST_SECOND = Instant.parse("2001-01-01T00:00:00Z").getEpochSecond();
     private static final long LAST_SECOND = Instant.parse("2098-12-31T00:00:00Z").getEpochSecond();
 
-    /** A Timestamp in one of the forms Defender and its exports use, within the accepted years. */
-    static Gen<String> validTimestamp() {
+    /** A Timestamp's text and the instant it means, in epoch milliseconds. */
+    record Stamp(String text, long millis) {
+
+        /** Further ahead of {@link #NOW} than the parser allows. */
+        boolean inTheFuture() {
+            return millis > LATEST_EMAIL;
+        }
+    }
+
+    /**
+     * A Timestamp in one of the forms Defender and its exports use, within the accepted years: any
+     * time of them, a time near {@link #NOW}, or one within seconds of the latest an email may have.
+     */
+    static Gen<Stamp> validTimestamp() {
+        long now = NOW.getEpochSecond();
+        long latest = LATEST_EMAIL / 1000;
+        Gen<Long> anyTime = random -> random.nextLong(FIRST_SECOND, LAST_SECOND + 1);
+        Gen<Long> nearNow = random -> random.nextLong(now - 3 * 86_400, now + 3 * 86_400);
+        Gen<Long> nearTheLatest = random -> random.nextLong(latest - 3, latest + 3);
+        Gen<Long> seconds = Gen.frequency(weighted(3, anyTime), weighted(1, nearNow), weighted(1, nearTheLatest));
         return random -> {
-            String base = LocalDateTime.ofEpochSecond(random.nextLong(FIRST_SECOND, LAST_SECOND + 1), 0, ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            long second = seconds.next(random);
+            String base = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
             int fraction = random.nextInt(10_000_000);
+            String millis = Integer.toString(fraction % 1000);
             return switch (random.nextInt(6)) {
-                case 0 -> base + "Z";
-                case 1 -> base + "." + String.format("%07d", fraction) + "Z";
-                case 2 -> base + "+02:00";
-                case 3 -> base;
-                case 4 -> base.replace('T', ' ');
-                default -> base + "." + (fraction % 1000) + "Z";
+                case 0 -> new Stamp(base + "Z", second * 1000);
+                case 1 -> new Stamp(base + "." + String.format("%07d", fraction) + "Z", second * 1000 + fraction / 10_000);
+                case 2 -> new Stamp(base + "+02:00", (second - 7200) * 1000);
+                case 3 -> new Stamp(base, second * 1000);
+                case 4 -> new Stamp(base.replace('T', ' '), second * 1000);
+                // ".5" is 500 ms
+                default -> new Stamp(base + "." + millis + "Z",
+                        second * 1000 + Integer.parseInt(millis) * (millis.length() == 1 ? 100 : millis.length() == 2 ? 10 : 1));
             };
         };
     }
@@ -135,23 +166,27 @@ final class RealShapedMessages {
 
     // --- records and messages -------------------------------------------------------------
 
-    /** An EmailEvents row (the {@code properties} of a record, or a flat row) with a usable Timestamp. */
+    /**
+     * An EmailEvents row (the {@code properties} of a record, or a flat row) with a Timestamp in the
+     * accepted years: an email, or a dead letter when the Timestamp lies too far in the future.
+     */
     static Gen<Part> emailRow() {
-        Gen<String> timestamps = validTimestamp();
+        Gen<Stamp> timestamps = validTimestamp();
         Gen<Details> details = authenticationDetails();
         Gen<String> text = oddText();
         Gen<Object> filler = filler();
         return random -> {
-            String timestamp = timestamps.next(random);
+            Stamp timestamp = timestamps.next(random);
             Details auth = details.next(random);
             String id = text.next(random);
             String recipient = text.next(random);
             String subject = text.next(random);
             return new Part(map(
-                    "Timestamp", timestamp, "NetworkMessageId", id, "SenderDisplayName", subject,
+                    "Timestamp", timestamp.text(), "NetworkMessageId", id, "SenderDisplayName", subject,
                     "RecipientEmailAddress", recipient, "Subject", subject, "To", List.of(recipient),
                     "IsFirstContact", Boolean.FALSE, "AuthenticationDetails", auth.value(),
-                    "x-extra", filler.next(random), "AdditionalFields", null), Fate.EMAIL, auth.dkimFail());
+                    "x-extra", filler.next(random), "AdditionalFields", null),
+                    timestamp.inTheFuture() ? Fate.DEAD : Fate.EMAIL, auth.dkimFail());
         };
     }
 
@@ -185,7 +220,7 @@ final class RealShapedMessages {
 
     /** A Storage-export record (envelope element or bare line) of known fate. */
     static Gen<Part> record() {
-        Gen<String> envelopeTime = Gen.oneOf(validTimestamp(), oddText());
+        Gen<String> envelopeTime = Gen.oneOf(validTimestamp().map(Stamp::text), oddText());
         Gen<String> emailCategory = emailCategory();
         Gen<String> otherCategory = otherCategory();
         Gen<Part> emailRow = emailRow();
