@@ -34,6 +34,7 @@ public final class JobConfig implements Serializable {
     public boolean bounded;
     public final Map<String, String> kafkaProperties = new KafkaProperties.Values();
     public int maxMessageBytes = MessageParser.DEFAULT_MAX_MESSAGE_BYTES;
+    public Duration maxFutureSkew = MessageParser.DEFAULT_MAX_FUTURE_SKEW;
     public String from;
     public String until;
     public Duration rangePadding = Duration.ofDays(1);
@@ -102,6 +103,7 @@ public final class JobConfig implements Serializable {
         KAFKA("kafka.<property>", "VALUE", "Passed to the source's Kafka clients, e.g. --kafka.security.protocol SASL_SSL."),
         KAFKA_PROPERTIES("kafka-properties", "FILE", "Java properties file of kafka.<property> and sink-kafka.<property> lines, for credentials; also DKIM_TREND_KAFKA_<PROPERTY> environment variables."),
         MAX_MESSAGE_BYTES("max-message-bytes", "N", "Larger messages become dead letters (default 4194304)."),
+        MAX_FUTURE_SKEW("max-future-skew", "DURATION", "An email whose Timestamp lies further ahead of the wall clock when it is read becomes a dead letter, before it can move a watermark (default 1 d)."),
         METRICS_TOPIC("metrics-topic", "TOPIC", "Daily metric records, key series/day, exactly-once (transactional)."),
         METRICS_FILE("metrics-file", "DIR", "Daily metric records as NDJSON part files in DIR."),
         DEAD_LETTER_TOPIC("dead-letter-topic", "TOPIC", "Rejected messages and records, with reason, origin and text."),
@@ -186,6 +188,7 @@ public final class JobConfig implements Serializable {
         config.until = params.get(Flag.UNTIL.name);
         config.rangePadding = duration(params, Flag.RANGE_PADDING, config.rangePadding);
         config.maxMessageBytes = params.getInt(Flag.MAX_MESSAGE_BYTES.name, config.maxMessageBytes);
+        config.maxFutureSkew = duration(params, Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
         config.metricsTopic = params.get(Flag.METRICS_TOPIC.name);
         config.metricsFile = params.get(Flag.METRICS_FILE.name);
         config.deadLetterTopic = params.get(Flag.DEAD_LETTER_TOPIC.name);
@@ -252,7 +255,7 @@ public final class JobConfig implements Serializable {
             throw new IllegalArgumentException("--starting-offsets must be earliest, latest, committed or timestamp:EPOCH_MILLIS");
         }
         if (maxMessageBytes <= 0 || dedupHorizon.isNegative() || allowedLateness.isNegative()
-                || maxOutOfOrderness.isNegative() || idleTimeout.isNegative()) {
+                || maxOutOfOrderness.isNegative() || idleTimeout.isNegative() || maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException("sizes and durations must not be negative");
         }
         if (range != null && bounded) {

@@ -10,10 +10,13 @@ import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * Turns one message (a Kafka record value or one line of an archive) into email rows, dead letters
@@ -28,7 +31,9 @@ import java.util.function.Consumer;
  *
  * <p>A message that is not valid JSON is dead-lettered whole and yields nothing else, so replaying
  * a dead letter after a fix can never count a record twice. A record without a usable Timestamp is
- * dead-lettered alone; the other records of its envelope still count.
+ * dead-lettered alone; the other records of its envelope still count. So is a record whose Timestamp
+ * lies further ahead of the wall clock than the allowed skew: parsed inside the sources, it would
+ * otherwise move its partition's watermark ahead and make every later real email late.
  *
  * <p>Instances are not thread-safe; each parallel source reader owns one.
  */
@@ -60,15 +65,36 @@ public final class MessageParser {
     /** Default limit on one message; Event Hubs messages stay below 1 MB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
+    /** Default allowance for a Timestamp ahead of the wall clock: clocks and time zones set wrong. */
+    public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
+
     private final JsonFactory factory = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
     private final int maxMessageBytes;
+    private final long maxFutureSkewMillis;
+    private final String maxFutureSkewText;
+    private final Clock clock;
 
     public MessageParser() {
         this(DEFAULT_MAX_MESSAGE_BYTES);
     }
 
     public MessageParser(int maxMessageBytes) {
+        this(maxMessageBytes, DEFAULT_MAX_FUTURE_SKEW);
+    }
+
+    public MessageParser(int maxMessageBytes, Duration maxFutureSkew) {
+        this(maxMessageBytes, maxFutureSkew, Clock.systemUTC());
+    }
+
+    /** A parser that reads the wall clock from {@code clock}, once per message. */
+    public MessageParser(int maxMessageBytes, Duration maxFutureSkew, Clock clock) {
+        if (maxFutureSkew.isNegative()) {
+            throw new IllegalArgumentException("a negative future skew: " + maxFutureSkew);
+        }
         this.maxMessageBytes = maxMessageBytes;
+        this.maxFutureSkewMillis = saturatedMillis(maxFutureSkew);
+        this.maxFutureSkewText = TimeUtils.formatWithHighestUnit(maxFutureSkew);
+        this.clock = clock;
     }
 
     /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */
@@ -94,6 +120,8 @@ public final class MessageParser {
             return;
         }
         List<SourceItem> items = new ArrayList<>();
+        long now = clock.millis();
+        long latest = now > Long.MAX_VALUE - maxFutureSkewMillis ? Long.MAX_VALUE : now + maxFutureSkewMillis;
         try (JsonParser parser = factory.createParser(message)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -101,12 +129,12 @@ public final class MessageParser {
                         first == null ? "empty message" : "not a JSON object", origin, message)));
                 return;
             }
-            Record top = readRecord(parser, message, origin, items);
+            Record top = readRecord(parser, message, origin, items, latest);
             if (parser.nextToken() != null) {
                 throw new IOException("text after the JSON object");
             }
             if (!top.hasRecordsArray) {
-                accept(top, message, origin, items);
+                accept(top, message, origin, items, latest);
             }
         } catch (StreamConstraintsException overLimit) {
             out.accept(SourceItem.deadLetter(
@@ -159,8 +187,8 @@ public final class MessageParser {
      * Reads the object the parser stands at. A top-level {@code records} array is parsed in place,
      * its elements going to {@code items}.
      */
-    private Record readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items)
-            throws IOException {
+    private Record readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
+            long latest) throws IOException {
         Record record = new Record();
         record.start = (int) parser.currentTokenLocation().getByteOffset();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -174,7 +202,7 @@ public final class MessageParser {
                             throw new IOException("more than one records array");
                         }
                         record.hasRecordsArray = true;
-                        readRecordsArray(parser, message, origin, items);
+                        readRecordsArray(parser, message, origin, items, latest);
                     } else {
                         parser.skipChildren();
                     }
@@ -200,14 +228,14 @@ public final class MessageParser {
         return record;
     }
 
-    private void readRecordsArray(JsonParser parser, byte[] message, String origin, List<SourceItem> items)
-            throws IOException {
+    private void readRecordsArray(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
+            long latest) throws IOException {
         int index = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             String recordOrigin = origin + " record " + index++;
             if (token == JsonToken.START_OBJECT) {
-                accept(readRecord(parser, message, recordOrigin, null), message, recordOrigin, items);
+                accept(readRecord(parser, message, recordOrigin, null, latest), message, recordOrigin, items, latest);
             } else {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
@@ -261,8 +289,11 @@ public final class MessageParser {
         }
     }
 
-    /** Decides what one complete record is: an email, a skipped record or a dead letter. */
-    private static void accept(Record record, byte[] message, String origin, List<SourceItem> items) {
+    /**
+     * Decides what one complete record is: an email, a skipped record or a dead letter; an event
+     * time after {@code latest} lies too far in the future.
+     */
+    private void accept(Record record, byte[] message, String origin, List<SourceItem> items, long latest) {
         if (record.category != null && !record.category.equalsIgnoreCase(EMAIL_EVENTS)) {
             items.add(SourceItem.skipped(1));
             return;
@@ -279,6 +310,8 @@ public final class MessageParser {
             reason = "unparseable Timestamp: " + abbreviate(record.timestamp);
         } else if (eventTime < EARLIEST_EVENT_TIME || eventTime >= LATEST_EVENT_TIME) {
             reason = "Timestamp out of range (2000 to 2099): " + abbreviate(record.timestamp);
+        } else if (eventTime > latest) {
+            reason = "Timestamp " + abbreviate(record.timestamp) + " lies more than " + maxFutureSkewText + " in the future";
         }
         if (reason != null) {
             items.add(SourceItem.deadLetter(DeadLetter.of(reason, origin, message, record.start, record.end)));
@@ -294,6 +327,14 @@ public final class MessageParser {
         email.recordEnd = record.end;
         EmailIdentity.assign(email, record.networkMessageId, record.recipient);
         items.add(SourceItem.email(email));
+    }
+
+    private static long saturatedMillis(Duration duration) {
+        try {
+            return duration.toMillis();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static String textOrNull(JsonParser parser, JsonToken value) throws IOException {

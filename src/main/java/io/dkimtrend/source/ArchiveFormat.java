@@ -3,6 +3,7 @@ package io.dkimtrend.source;
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -19,9 +20,11 @@ import org.apache.flink.connector.file.src.reader.StreamFormat;
 public class ArchiveFormat implements BulkFormat<SourceItem, FileSourceSplit> {
 
     private final int maxMessageBytes;
+    private final Duration maxFutureSkew;
 
-    public ArchiveFormat(int maxMessageBytes) {
+    public ArchiveFormat(int maxMessageBytes, Duration maxFutureSkew) {
         this.maxMessageBytes = maxMessageBytes;
+        this.maxFutureSkew = maxFutureSkew;
     }
 
     @Override
@@ -35,10 +38,13 @@ public class ArchiveFormat implements BulkFormat<SourceItem, FileSourceSplit> {
     }
 
     private StreamFormatAdapter<SourceItem> adapterFor(FileSourceSplit split) {
-        return new StreamFormatAdapter<>(new ArchiveLines(split.path().toString(), split.fileSize(), maxMessageBytes));
+        return new StreamFormatAdapter<>(new ArchiveLines(split.path().toString(), split.fileSize(), maxMessageBytes, maxFutureSkew));
     }
 
-    /** The parse path of one file outside Flink: lines read and parsed as the job does (the benchmark's). */
+    /**
+     * The parse path of one file outside Flink: lines read and parsed as the job does, with the
+     * default future skew (the benchmark's).
+     */
     public static StreamFormat.Reader<SourceItem> lineReader(InputStream in, String file, long fileSize, int maxMessageBytes) {
         return new ArchiveLines.LineReader(in, file, fileSize, maxMessageBytes);
     }

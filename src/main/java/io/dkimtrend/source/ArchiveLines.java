@@ -5,6 +5,7 @@ import io.dkimtrend.model.SourceItem;
 import io.dkimtrend.parse.MessageParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,18 +24,22 @@ import org.apache.flink.core.fs.FSDataInputStream;
  * since their line number is unknown without reading everything before them.
  *
  * <p>Positions are checkpointed as a count of emitted items after the range's start: the range is
- * re-read and the items before the position skipped, which is exact because parsing is deterministic.
+ * re-read and the items before the position skipped, which is exact because parsing is deterministic
+ * in the number of items: the wall clock may turn a record from the future into an email on a later
+ * read, but a record is one item either way.
  */
 class ArchiveLines implements StreamFormat<SourceItem> {
 
     private final String file;
     private final long fileSize;
     private final int maxMessageBytes;
+    private final Duration maxFutureSkew;
 
-    ArchiveLines(String file, long fileSize, int maxMessageBytes) {
+    ArchiveLines(String file, long fileSize, int maxMessageBytes, Duration maxFutureSkew) {
         this.file = file;
         this.fileSize = fileSize;
         this.maxMessageBytes = maxMessageBytes;
+        this.maxFutureSkew = maxFutureSkew;
     }
 
     @Override
@@ -48,7 +53,7 @@ class ArchiveLines implements StreamFormat<SourceItem> {
         if (splitStart > 0) {
             stream.seek(splitStart - 1);
         }
-        return new LineReader(stream, file, fileSize, maxMessageBytes, splitStart, splitEnd);
+        return new LineReader(stream, file, fileSize, maxMessageBytes, maxFutureSkew, splitStart, splitEnd);
     }
 
     /** Never called: positions are never offsets (see the class comment), so restores start the range anew. */
@@ -92,16 +97,17 @@ class ArchiveLines implements StreamFormat<SourceItem> {
         private boolean landed;
 
         LineReader(InputStream in, String file, long fileSize, int maxMessageBytes) {
-            this(in, file, fileSize, maxMessageBytes, 0, Long.MAX_VALUE);
+            this(in, file, fileSize, maxMessageBytes, MessageParser.DEFAULT_MAX_FUTURE_SKEW, 0, Long.MAX_VALUE);
         }
 
         /** {@code in} stands at the byte before {@code splitStart} when that is not 0. */
-        LineReader(InputStream in, String file, long fileSize, int maxMessageBytes, long splitStart, long splitEnd) {
+        LineReader(InputStream in, String file, long fileSize, int maxMessageBytes, Duration maxFutureSkew,
+                long splitStart, long splitEnd) {
             this.in = in;
             this.file = file;
             this.fileSize = fileSize;
             this.maxMessageBytes = maxMessageBytes;
-            this.parser = new MessageParser(maxMessageBytes);
+            this.parser = new MessageParser(maxMessageBytes, maxFutureSkew);
             this.splitStart = splitStart;
             this.splitEnd = splitEnd;
             this.chunkOffset = splitStart == 0 ? 0 : splitStart - 1;

@@ -38,7 +38,7 @@ public final class Sources {
                 .setTopics(config.eventsTopic)
                 .setGroupId(config.groupId)
                 .setStartingOffsets(startingOffsets(config.startingOffsets))
-                .setDeserializer(new KafkaMessageDeserializer(config.maxMessageBytes))
+                .setDeserializer(new KafkaMessageDeserializer(config.maxMessageBytes, config.maxFutureSkew))
                 .setProperties(config.sourceKafkaProperties());
         if (config.range != null) {
             // Kafka timestamps are arrival times, at or after the event: start at the first day to
@@ -54,7 +54,7 @@ public final class Sources {
 
     public static FileSource<SourceItem> archives(String path, JobConfig config) {
         FileSource.FileSourceBuilder<SourceItem> builder =
-                FileSource.forBulkFileFormat(new ArchiveFormat(config.maxMessageBytes), new Path(path));
+                FileSource.forBulkFileFormat(new ArchiveFormat(config.maxMessageBytes, config.maxFutureSkew), new Path(path));
         return builder.setFileEnumerator(fileEnumerator(config)).build();
     }
 

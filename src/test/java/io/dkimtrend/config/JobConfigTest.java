@@ -20,6 +20,7 @@ class JobConfigTest {
         assertThat(config.zone).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.dedup).isTrue();
         assertThat(config.dedupHorizon).isEqualTo(Duration.ofHours(48));
+        assertThat(config.maxFutureSkew).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -50,6 +51,8 @@ class JobConfigTest {
             --allowed-lateness     | PT6H   | PT6H
             --max-out-of-orderness | 10 min | PT10M
             --idle-timeout         | 30 s   | PT30S
+            --max-future-skew      | 2 h    | PT2H
+            --max-future-skew      | 0 s    | PT0S
             """)
     void readsDurations(String flag, String value, String expected) {
         JobConfig config = JobConfig.fromArgs(flag, value);
@@ -57,6 +60,7 @@ class JobConfigTest {
             case "--dedup-horizon" -> config.dedupHorizon;
             case "--allowed-lateness" -> config.allowedLateness;
             case "--max-out-of-orderness" -> config.maxOutOfOrderness;
+            case "--max-future-skew" -> config.maxFutureSkew;
             default -> config.idleTimeout;
         };
         assertThat(read).isEqualTo(Duration.parse(expected));

@@ -1,215 +1,33 @@
 package io.dkimtrend.parse;
 
-import static io.dkimtrend.parse.BuiltMessage.map;
+import static io.dkimtrend.parse.Gen.weighted;
+import static io.dkimtrend.parse.RealShapedMessages.ODD_CHARS;
+import static io.dkimtrend.parse.RealShapedMessages.builtMessages;
 
-import io.dkimtrend.parse.BuiltMessage.Fate;
-import io.dkimtrend.parse.BuiltMessage.Part;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * Generators of hostile input for the parse path: real-shaped messages built with known fates,
- * the sample bundle's own lines as seeds, their truncations, duplications, splices and byte-level
- * mutations, arbitrary JSON, arbitrary bytes, deep nesting, huge numbers, odd Unicode and other
+ * Generators of hostile input for the parse path: the sample bundle's own lines and real-shaped
+ * messages ({@link RealShapedMessages}) as seeds, their truncations, duplications, splices and
+ * byte-level mutations, arbitrary JSON, arbitrary bytes, deep nesting, huge numbers and other
  * encodings.
  */
 public final class HostileMessages {
 
     private HostileMessages() {}
-
-    // --- odd text -------------------------------------------------------------------------
-
-    /** Characters that break naive code: NUL, lone surrogates, direction marks, BOM, non-characters. */
-    static final char[] ODD_CHARS = {
-        '\u0000', '\u0001', '\u001f', '\u007f', '\u0085', '\u00a0', '\u00e9', '\u0130', '\u0301',
-        '\u200b', '\u200d', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2067', '\u2069',
-        '\u2028', '\u2029', '\ufeff', '\ufffd', '\ufffe', '\uffff', '\ud800', '\udbff', '\udc00', '\udfff',
-        '"', '\\', '/', '{', '}', '[', ']', ':', ',', '\n', '\r', '\t'
-    };
-
-    static Arbitrary<String> oddText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withChars(ODD_CHARS).ofMaxLength(24),
-                Arbitraries.strings().withChars(ODD_CHARS).withCharRange('a', 'z').ofMaxLength(24),
-                Arbitraries.of("", "\ud83d\udce7 Rechnung", "\u202eexe.fdp", "ann\u0000@contoso.com",
-                        "\u05e9\u05dc\u05d5\u05dd", "\"DKIM\":\"fail\"", "{\"DKIM\":\"fail\"}", "x".repeat(5_000)));
-    }
-
-    // --- real-shaped records --------------------------------------------------------------
-
-    private static final long FIRST_SECOND = Instant.parse("2001-01-01T00:00:00Z").getEpochSecond();
-    private static final long LAST_SECOND = Instant.parse("2098-12-31T00:00:00Z").getEpochSecond();
-
-    /** A Timestamp in one of the forms Defender and its exports use, within the accepted years. */
-    static Arbitrary<String> validTimestamp() {
-        Arbitrary<LocalDateTime> times = Arbitraries.longs().between(FIRST_SECOND, LAST_SECOND)
-                .map(second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC));
-        Arbitrary<Integer> fraction = Arbitraries.integers().between(0, 9_999_999);
-        return Combinators.combine(times, fraction, Arbitraries.integers().between(0, 5)).as((time, f, form) -> {
-            String base = time.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-            return switch (form) {
-                case 0 -> base + "Z";
-                case 1 -> base + "." + String.format("%07d", f) + "Z";
-                case 2 -> base + "+02:00";
-                case 3 -> base;
-                case 4 -> base.replace('T', ' ');
-                default -> base + "." + (f % 1000) + "Z";
-            };
-        });
-    }
-
-    static Arbitrary<String> unusableTimestamp() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("", "yesterday", "2026-02-30T00:00:00Z", "2026-10-03T25:00:00Z", "2026-10-03",
-                        "2026-10-03T10:00:00ZZ", "\u202e2026-10-03T10:00:00Z", "2026-10-03T10:00:00Z\u0000x",
-                        "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z"),
-                Arbitraries.strings().alpha().ofMaxLength(30).map(text -> "x" + text),
-                Arbitraries.strings().withChars(ODD_CHARS).ofMinLength(1).ofMaxLength(30).map(text -> "\u0000" + text));
-    }
-
-    static Arbitrary<String> outOfRangeTimestamp() {
-        return Arbitraries.of("1999-12-31T23:59:59Z", "2100-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
-                "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2099-12-31T23:00:00-02:00");
-    }
-
-    private static final List<String> FAIL_VERDICTS = List.of("fail", "FAIL", "Fail");
-    private static final List<String> OTHER_VERDICTS =
-            List.of("pass", "none", "temperror", "permerror", "", " fail", "fail\u0000", "\u202efail", "f\u0430il");
-
-    /** AuthenticationDetails with whether it means a DKIM failure. */
-    record Details(Object value, boolean dkimFail) {}
-
-    static Arbitrary<Details> authenticationDetails() {
-        Arbitrary<String> verdict = Arbitraries.oneOf(Arbitraries.of(FAIL_VERDICTS), Arbitraries.of(OTHER_VERDICTS), oddText());
-        Arbitrary<String> other = Arbitraries.of("pass", "fail", "none", "softfail", "bestguesspass");
-        Arbitrary<Details> encoded = Combinators.combine(verdict, other, Arbitraries.integers().between(0, 4))
-                .as((dkim, rest, form) -> {
-                    Map<String, Object> details = switch (form) {
-                        case 0 -> map("SPF", rest, "DKIM", dkim, "DMARC", rest, "CompAuth", rest);
-                        case 1 -> map("DMARC", rest, "dkim", dkim);
-                        case 2 -> map("CompAuth", rest, "Dkim", dkim, "SPF", rest);
-                        case 3 -> map("DKIM", dkim);
-                        default -> map("SPF", rest);
-                    };
-                    boolean fail = form < 4 && dkim.equalsIgnoreCase("fail");
-                    return new Details(form % 2 == 0 ? BuiltMessage.jsonText(details) : details, fail);
-                });
-        Arbitrary<Details> unusable = Arbitraries.of(
-                new Details(null, false), new Details("n/a", false), new Details("{\"DKIM\":\"fail\"", false),
-                new Details("", false), new Details(42, false), new Details(List.of("DKIM", "fail"), false),
-                new Details(map("DKIM", 7), false), new Details("{\"DKIM\":[\"fail\"]}", false));
-        return Arbitraries.frequencyOf(Tuple.of(5, encoded), Tuple.of(1, unusable));
-    }
-
-    /** Values for the columns nobody reads: numbers up to the limit, odd text, arrays, nested objects. */
-    static Arbitrary<Object> filler() {
-        return Arbitraries.oneOf(
-                oddText().map(text -> (Object) text),
-                Arbitraries.longs().map(n -> (Object) n),
-                Arbitraries.doubles().map(n -> (Object) n),
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(60).map(digits -> (Object) new BigInteger(digits)),
-                Arbitraries.of((Object) new BigDecimal("1E+999999999"), new BigDecimal("-1E-999999999"), Boolean.TRUE),
-                oddText().list().ofMaxSize(4).map(list -> (Object) list),
-                Arbitraries.integers().between(1, 40).map(HostileMessages::nested));
-    }
-
-    private static Object nested(int depth) {
-        Object value = "deep";
-        for (int i = 0; i < depth; i++) {
-            value = i % 2 == 0 ? List.of(value) : map("x", value);
-        }
-        return value;
-    }
-
-    /** An EmailEvents row (the {@code properties} of a record, or a flat row) with a usable Timestamp. */
-    static Arbitrary<Part> emailRow() {
-        return Combinators.combine(validTimestamp(), authenticationDetails(), oddText(), oddText(), filler(), filler())
-                .as((timestamp, details, id, recipient, subject, extra) -> new Part(map(
-                        "Timestamp", timestamp, "NetworkMessageId", id, "SenderDisplayName", subject,
-                        "RecipientEmailAddress", recipient, "Subject", subject, "To", List.of(recipient),
-                        "IsFirstContact", Boolean.FALSE, "AuthenticationDetails", details.value(),
-                        "x-extra", extra, "AdditionalFields", null), Fate.EMAIL, details.dkimFail()));
-    }
-
-    /** A row whose Timestamp is missing, null, unusable or out of range: a dead letter. */
-    static Arbitrary<Part> brokenRow() {
-        Arbitrary<Object> timestamp = Arbitraries.oneOf(unusableTimestamp().map(t -> (Object) t),
-                outOfRangeTimestamp().map(t -> (Object) t), Arbitraries.of((Object) 1_793_700_000_000L, List.of()));
-        return Combinators.combine(timestamp, authenticationDetails(), oddText(), Arbitraries.integers().between(0, 2))
-                .as((time, details, subject, form) -> new Part(switch (form) {
-                    case 0 -> map("Timestamp", time, "AuthenticationDetails", details.value(), "Subject", subject);
-                    case 1 -> map("AuthenticationDetails", details.value(), "NetworkMessageId", subject);
-                    default -> map("Subject", subject, "Timestamp", null, "RecipientEmailAddress", subject);
-                }, Fate.DEAD, false));
-    }
-
-    static Arbitrary<String> emailCategory() {
-        return Arbitraries.of("AdvancedHunting-EmailEvents", "advancedhunting-emailevents", "ADVANCEDHUNTING-EMAILEVENTS");
-    }
-
-    static Arbitrary<String> otherCategory() {
-        return Arbitraries.oneOf(Arbitraries.of("AdvancedHunting-EmailUrlInfo", "AdvancedHunting-DeviceEvents",
-                        "AdvancedHunting-EmailEvents ", "AdvancedHunting-EmailEvents\u0000", ""),
-                oddText().map(text -> "AdvancedHunting-" + text + "!"));
-    }
-
-    /** A Storage-export record (envelope element or bare line) of known fate. */
-    static Arbitrary<Part> record() {
-        Arbitrary<String> envelopeTime = Arbitraries.oneOf(validTimestamp(), oddText());
-        Arbitrary<Part> email = Combinators.combine(emailCategory(), emailRow(), envelopeTime)
-                .as((category, row, time) -> new Part(
-                        map("time", time, "tenantId", "t1", "category", category, "properties", row.json()),
-                        Fate.EMAIL, row.dkimFail()));
-        Arbitrary<Part> withoutCategory = emailRow().map(row -> new Part(map("properties", row.json()), Fate.EMAIL, row.dkimFail()));
-        Arbitrary<Part> otherTable = Combinators.combine(otherCategory(), Arbitraries.oneOf(emailRow(), brokenRow()), filler())
-                .as((category, row, extra) -> new Part(map("category", category,
-                        "properties", extra instanceof String ? extra : row.json()), Fate.OTHER_TABLE, false));
-        Arbitrary<Part> broken = Combinators.combine(emailCategory(), brokenRow(), filler(), Arbitraries.integers().between(0, 2))
-                .as((category, row, extra, form) -> new Part(switch (form) {
-                    case 0 -> map("category", category, "properties", row.json());
-                    case 1 -> map("category", category, "properties", extra instanceof Map ? "not an object" : extra);
-                    default -> map("category", category, "time", "2026-10-03T10:00:00Z", "x-note", extra);
-                }, Fate.DEAD, false));
-        return Arbitraries.frequencyOf(Tuple.of(6, email), Tuple.of(1, withoutCategory), Tuple.of(2, otherTable),
-                Tuple.of(2, broken));
-    }
-
-    /** An envelope element that is not an object at all. */
-    static Arbitrary<Part> notAnObject() {
-        return Arbitraries.of(42, "text", true, List.of(), List.of(map("Timestamp", "2026-10-03T10:00:00Z")))
-                .injectNull(0.2).map(value -> new Part(value, Fate.DEAD, false));
-    }
-
-    /** Messages in all three shapes, each record of known fate. */
-    static Arbitrary<BuiltMessage> builtMessages() {
-        Arbitrary<BuiltMessage> envelope = Arbitraries.frequencyOf(Tuple.of(9, record()), Tuple.of(1, notAnObject()))
-                .list().ofMaxSize(12).map(BuiltMessage::envelope);
-        Arbitrary<BuiltMessage> bare = record().map(part -> BuiltMessage.single(part, "bare record"));
-        Arbitrary<BuiltMessage> flat = Arbitraries.oneOf(emailRow(), brokenRow()).map(part -> BuiltMessage.single(part, "flat row"));
-        return Arbitraries.frequencyOf(Tuple.of(3, envelope), Tuple.of(2, bare), Tuple.of(2, flat));
-    }
 
     // --- seeds and mutations --------------------------------------------------------------
 
@@ -235,8 +53,8 @@ public final class HostileMessages {
         return sampleLines;
     }
 
-    static Arbitrary<byte[]> seeds() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(sampleLines())), Tuple.of(1, builtMessages().map(BuiltMessage::bytes)));
+    static Gen<byte[]> seeds() {
+        return Gen.frequency(weighted(3, Gen.of(sampleLines())), weighted(1, builtMessages().map(BuiltMessage::bytes)));
     }
 
     /** Bytes that break parsers when dropped anywhere: structure, escapes, bad UTF-8, numbers, depth. */
@@ -301,22 +119,20 @@ public final class HostileMessages {
         }
     }
 
-    /** Up to four edits of a seed, drawn straight from the random source: cheap enough for a million tries. */
-    static Arbitrary<byte[]> mutated(Arbitrary<byte[]> seeds) {
+    /** Up to four edits of a seed, the other message of a splice drawn from the sample lines. */
+    static Gen<byte[]> mutated(Gen<byte[]> seeds) {
+        return random -> mutate(seeds.next(random), random);
+    }
+
+    private static byte[] mutate(byte[] seed, RandomGenerator random) {
         List<byte[]> others = sampleLines();
-        Arbitrary<List<Mutation>> edits = Arbitraries.randomValue(random -> {
-            List<Mutation> list = new ArrayList<>();
-            for (int k = 0, count = 1 + random.nextInt(4); k < count; k++) {
-                list.add(new Mutation(Edit.values()[random.nextInt(Edit.values().length)], random.nextDouble(),
-                        random.nextDouble() * random.nextDouble(), random.nextInt(), others.get(random.nextInt(others.size()))));
-            }
-            return list;
-        });
-        return Combinators.combine(seeds, edits).as((seed, list) -> {
-            byte[] message = seed;
-            for (Mutation edit : list) message = edit.apply(message);
-            return message;
-        });
+        byte[] message = seed;
+        for (int k = 0, count = 1 + random.nextInt(4); k < count; k++) {
+            message = new Mutation(Edit.values()[random.nextInt(Edit.values().length)], random.nextDouble(),
+                    random.nextDouble() * random.nextDouble(), random.nextInt(),
+                    others.get(random.nextInt(others.size()))).apply(message);
+        }
+        return message;
     }
 
     // --- arbitrary JSON, bytes, depth, numbers, encodings -----------------------------------
@@ -326,14 +142,13 @@ public final class HostileMessages {
 
     /**
      * Any JSON value up to five levels deep, with the keys the parser looks for among random ones and
-     * any characters in strings; drawn straight from the random source (jqwik's combinators would
-     * spend milliseconds per value on shrinking trees).
+     * any characters in strings.
      */
-    static Arbitrary<byte[]> arbitraryJson() {
-        return Arbitraries.randomValue(random -> BuiltMessage.json(jsonValue(random, 5)));
+    static Gen<byte[]> arbitraryJson() {
+        return random -> BuiltMessage.json(jsonValue(random, 5));
     }
 
-    private static Object jsonValue(Random random, int depth) {
+    private static Object jsonValue(RandomGenerator random, int depth) {
         int kind = random.nextInt(depth == 0 ? 6 : 9);
         return switch (kind) {
             case 0 -> randomText(random);
@@ -358,7 +173,7 @@ public final class HostileMessages {
         };
     }
 
-    private static String randomText(Random random) {
+    private static String randomText(RandomGenerator random) {
         char[] chars = new char[random.nextInt(16)];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = switch (random.nextInt(3)) {
@@ -370,8 +185,8 @@ public final class HostileMessages {
         return new String(chars);
     }
 
-    static Arbitrary<byte[]> arbitraryBytes() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(2_048);
+    static Gen<byte[]> arbitraryBytes() {
+        return Gen.bytes(2_048);
     }
 
     /** A row whose filler column nests {@code depth} levels: arrays, objects or both. */
@@ -394,56 +209,60 @@ public final class HostileMessages {
         return row.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static Arbitrary<byte[]> deepNesting() {
-        return Combinators.combine(Arbitraries.integers().between(1, 100_000), Arbitraries.integers().between(0, 2))
-                .as(HostileMessages::nestedRow);
+    /** Depths from 1 to 100,000, every power of two as likely as the next, and those around the limit. */
+    static Gen<Integer> depths() {
+        return Gen.frequency(weighted(3, Gen.sizes(1, 100_000)), weighted(1, Gen.ints(60, 70)));
     }
 
-    static Arbitrary<byte[]> hugeNumbers() {
-        return Combinators.combine(Arbitraries.integers().between(1, 5_000), Arbitraries.of("", "-", "0.", "1e"))
-                .as((digits, prefix) -> ("{\"Timestamp\":\"2026-10-03T10:00:00Z\",\"Size\":" + prefix
-                        + "7".repeat(digits) + "}").getBytes(StandardCharsets.UTF_8));
+    static Gen<byte[]> deepNesting() {
+        Gen<Integer> depths = depths();
+        return random -> nestedRow(depths.next(random), random.nextInt(3));
+    }
+
+    /** A row whose Size holds {@code digits} digits after {@code prefix}. */
+    static byte[] hugeNumberRow(String prefix, int digits) {
+        return ("{\"Timestamp\":\"2026-10-03T10:00:00Z\",\"Size\":" + prefix + "7".repeat(digits) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Gen<byte[]> hugeNumbers() {
+        Gen<Integer> digits = Gen.frequency(weighted(3, Gen.sizes(1, 5_000)), weighted(1, Gen.ints(60, 70)));
+        Gen<String> prefixes = Gen.of("", "-", "0.", "1e");
+        return random -> hugeNumberRow(prefixes.next(random), digits.next(random));
     }
 
     static final List<Charset> OTHER_ENCODINGS = List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
             StandardCharsets.UTF_16BE, Charset.forName("UTF-32"), Charset.forName("UTF-32LE"), StandardCharsets.ISO_8859_1);
 
-    static Arbitrary<byte[]> otherEncodings() {
-        return Combinators.combine(builtMessages(), Arbitraries.of(OTHER_ENCODINGS))
-                .as((message, charset) -> new String(message.bytes(), StandardCharsets.UTF_8).getBytes(charset));
+    static Gen<byte[]> otherEncodings() {
+        Gen<BuiltMessage> messages = builtMessages();
+        Gen<Charset> charsets = Gen.of(OTHER_ENCODINGS);
+        return random -> new String(messages.next(random).bytes(), StandardCharsets.UTF_8).getBytes(charsets.next(random));
     }
 
     /** Everything above, in one stream: what the long run draws a million times from. */
-    static Arbitrary<byte[]> anything() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.of(sampleLines())),
-                Tuple.of(6, mutated(seeds())),
-                Tuple.of(2, builtMessages().map(BuiltMessage::bytes)),
-                Tuple.of(2, arbitraryJson()),
-                Tuple.of(2, arbitraryBytes()),
-                Tuple.of(1, deepNesting()),
-                Tuple.of(1, hugeNumbers()),
-                Tuple.of(1, otherEncodings()));
+    static Gen<byte[]> anything() {
+        return Gen.frequency(
+                weighted(1, Gen.of(sampleLines())),
+                weighted(6, mutated(seeds())),
+                weighted(2, builtMessages().map(BuiltMessage::bytes)),
+                weighted(2, arbitraryJson()),
+                weighted(2, arbitraryBytes()),
+                weighted(1, deepNesting()),
+                weighted(1, hugeNumbers()),
+                weighted(1, otherEncodings()));
     }
 
     /**
-     * One hostile message drawn from a plain random source, without jqwik (whose generators run only
-     * inside its properties): for tests that write many of them to a file and run the whole job.
+     * One hostile message of a lighter mix than {@link #anything()} (nesting up to 1,000 levels, byte
+     * strings up to 512): for tests that write many of them to a file and run the whole job.
      */
     public static byte[] randomMessage(Random random) {
         List<byte[]> lines = sampleLines();
         byte[] seed = lines.get(random.nextInt(lines.size()));
         return switch (random.nextInt(8)) {
             case 0 -> seed;
-            case 1, 2, 3 -> {
-                byte[] message = seed;
-                for (int k = 0, count = 1 + random.nextInt(4); k < count; k++) {
-                    message = new Mutation(Edit.values()[random.nextInt(Edit.values().length)], random.nextDouble(),
-                            random.nextDouble() * random.nextDouble(), random.nextInt(),
-                            lines.get(random.nextInt(lines.size()))).apply(message);
-                }
-                yield message;
-            }
+            case 1, 2, 3 -> mutate(seed, random);
             case 4 -> BuiltMessage.json(jsonValue(random, 5));
             case 5 -> {
                 byte[] bytes = new byte[random.nextInt(512)];

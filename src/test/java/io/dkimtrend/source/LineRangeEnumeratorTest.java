@@ -3,6 +3,7 @@ package io.dkimtrend.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.parse.MessageParser;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +105,8 @@ class LineRangeEnumeratorTest {
     }
 
     private static void read(FileSourceSplit range, java.util.function.Consumer<SourceItem> out) throws Exception {
-        try (BulkFormat.Reader<SourceItem> reader = new ArchiveFormat(1 << 20).createReader(new Configuration(), range)) {
+        ArchiveFormat format = new ArchiveFormat(1 << 20, MessageParser.DEFAULT_MAX_FUTURE_SKEW);
+        try (BulkFormat.Reader<SourceItem> reader = format.createReader(new Configuration(), range)) {
             BulkFormat.RecordIterator<SourceItem> batch;
             while ((batch = reader.readBatch()) != null) {
                 RecordAndPosition<SourceItem> next;
