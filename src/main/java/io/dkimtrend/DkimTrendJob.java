@@ -29,8 +29,10 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -48,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class DkimTrendJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DkimTrendJob.class);
+
+    private static final MemorySize LOCAL_MANAGED_MEMORY = MemorySize.ofMebiBytes(256);
 
     private DkimTrendJob() {}
 
@@ -185,6 +189,8 @@ public final class DkimTrendJob {
         if (restoreFrom != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
         }
+        // A local run's MiniCluster: room for a replay's sort before it spills (a cluster ignores this).
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_MANAGED_MEMORY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         if (config.parallelism > 0) {
             env.setParallelism(config.parallelism);
