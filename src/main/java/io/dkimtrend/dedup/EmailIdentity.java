@@ -18,13 +18,13 @@ import org.apache.flink.api.java.tuple.Tuple2;
 public final class EmailIdentity {
 
     /**
-     * The dedup key: the identity, or a key of the row's origin when it has none, which only
+     * The dedup key: the identity, or a hash of the row's origin when it has none, which only
      * spreads such rows over the subtasks (they keep no state).
      */
     public static final KeySelector<EmailEvent, Tuple2<Long, Long>> KEY =
             email -> email.hasIdentity()
                     ? Tuple2.of(email.identityHigh, email.identityLow)
-                    : Tuple2.of(0L, (long) String.valueOf(email.origin).hashCode());
+                    : Tuple2.of(0L, (long) email.spread);
 
     /** A lambda hides the key's type parameters from Flink's type extraction. */
     public static final TypeInformation<Tuple2<Long, Long>> KEY_TYPE = Types.TUPLE(Types.LONG, Types.LONG);

@@ -27,14 +27,16 @@ public class EmailEvent {
     /** Sender domain (visible From), lower-cased without trailing dot, or null ({@code SenderDomains}). */
     public String senderDomain;
 
-    /** Where the row came from (topic/partition/offset or file:line, with the record index). */
-    public String origin;
+    /** Spreads rows without an identity over the dedup subtasks: a hash of the origin. */
+    public int spread;
 
     /**
-     * The message the row was read from and the row's place in it, for the late-events output. Only
-     * the operator chained to the source sees them: transient fields are never serialized, so the
-     * text does not travel through the shuffles.
+     * Where the row came from (topic/partition/offset or file:line, with the record index), the
+     * message it was read from and its place in it, for the late-events output. Only the operators
+     * chained to the source see them: transient fields are never serialized, so neither the text
+     * nor the origin travels through the shuffles (where they cost most of a row's bytes).
      */
+    public transient String origin;
     public transient byte[] message;
     public transient int recordStart;
     public transient int recordEnd;

@@ -322,6 +322,7 @@ public final class MessageParser {
         email.tenantId = record.tenantId;
         email.senderDomain = SenderDomains.of(record.senderFromDomain, record.senderFromAddress);
         email.origin = origin;
+        email.spread = origin.hashCode();
         email.message = message;
         email.recordStart = record.start;
         email.recordEnd = record.end;
