@@ -28,7 +28,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=io.dkimtrend.bench.DedupStateFootprint \
  *     -Dbench.records=1000000 -Dbench.args="--backend rocksdb"</pre>
  *
- * ({@code --records} is the number of distinct identities.)
+ * ({@code --records} is the number of distinct identities; on RocksDB, {@code --timers heap} keeps
+ * the timers on the heap instead, Flink's {@code state.backend.rocksdb.timer-service.factory}.)
  */
 public final class DedupStateFootprint {
 
@@ -40,10 +41,12 @@ public final class DedupStateFootprint {
     public static void main(String[] args) throws Exception {
         long keys = 2_000_000;
         String backend = "hashmap";
+        String timers = "rocksdb";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--records", "--keys" -> keys = Long.parseLong(args[i + 1]);
                 case "--backend" -> backend = args[i + 1];
+                case "--timers" -> timers = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
@@ -58,6 +61,8 @@ public final class DedupStateFootprint {
             EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend()
                     .configure(options, DedupStateFootprint.class.getClassLoader());
             rocksDb.setDbStoragePath(rocksDir.toString());
+            rocksDb.setPriorityQueueStateType(EmbeddedRocksDBStateBackend.PriorityQueueStateType.valueOf(
+                    timers.toUpperCase(Locale.ROOT)));
             // The harness gives almost no managed memory; a TaskManager slot would give RocksDB this much.
             rocksDb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.parse(ROCKSDB_MEMORY));
             harness.setStateBackend(rocksDb);
@@ -81,7 +86,8 @@ public final class DedupStateFootprint {
         long heapAfter = usedHeapAfterGc();
         OperatorSubtaskState snapshot = harness.snapshot(1, eventTime);
         long checkpointBytes = snapshot.getStateSize();
-        System.out.printf(Locale.ROOT, "%s, %,d keys in %.1f s (%,.0f keys/s)%n", backend, keys, seconds, keys / seconds);
+        System.out.printf(Locale.ROOT, "%s%s, %,d keys in %.1f s (%,.0f keys/s)%n", backend,
+                backend.equals("rocksdb") ? " (timers: " + timers + ")" : "", keys, seconds, keys / seconds);
         System.out.printf(Locale.ROOT, "  heap held by the state: %,d MB, %.0f bytes per key%n",
                 (heapAfter - heapBefore) >> 20, (double) (heapAfter - heapBefore) / keys);
         System.out.printf(Locale.ROOT, "  checkpoint: %,d MB, %.0f bytes per key%n", checkpointBytes >> 20,
