@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -103,11 +102,7 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
 
     /** The window operator's own rule: late once the day's last millisecond plus the lateness is behind the watermark. */
     private boolean isLate(EmailEvent email) {
-        if (watermark == Long.MIN_VALUE) {
-            return false;
-        }
-        TimeWindow day = days.windowOf(email.eventTime);
-        return day.maxTimestamp() + allowedLatenessMillis <= watermark;
+        return CalendarDayWindows.isClosed(days.windowOf(email.eventTime), allowedLatenessMillis, watermark);
     }
 
     private String dayOf(EmailEvent email) {

@@ -46,6 +46,15 @@ public class CalendarDayWindows extends WindowAssigner<Object, TimeWindow> {
         return window;
     }
 
+    /**
+     * Flink's window rule for a day that takes no more data: the watermark has passed its end plus
+     * the allowed lateness (a sum past the largest timestamp never closes).
+     */
+    public static boolean isClosed(TimeWindow day, long allowedLatenessMillis, long watermark) {
+        long cleanup = day.maxTimestamp() + allowedLatenessMillis;
+        return (cleanup >= day.maxTimestamp() ? cleanup : Long.MAX_VALUE) <= watermark;
+    }
+
     @Override
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
         return EventTimeTrigger.create();

@@ -86,7 +86,7 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
     public void processElement(StreamRecord<EmailEvent> record) throws Exception {
         EmailEvent email = record.getValue();
         TimeWindow day = days.windowOf(email.eventTime);
-        if (isClosed(day)) {
+        if (CalendarDayWindows.isClosed(day, allowedLatenessMillis, watermark)) {
             output.collect(late, record);
             return;
         }
@@ -102,12 +102,6 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         if (heldDomains > MAX_HELD_DOMAINS) {
             flush();
         }
-    }
-
-    /** The rule of Flink's window operator: a day is closed once the watermark passes its end plus the lateness. */
-    private boolean isClosed(TimeWindow day) {
-        long cleanup = day.maxTimestamp() + allowedLatenessMillis;
-        return (cleanup >= day.maxTimestamp() ? cleanup : Long.MAX_VALUE) <= watermark;
     }
 
     @Override
