@@ -60,9 +60,9 @@ public final class DailySeriesPipeline {
                 .name("Split parsed messages").uid("split-parsed-messages");
 
         DataStream<EmailEvent> distinct = !config.dedup ? emails : emails
-                .keyBy(EmailIdentity.KEY, EmailIdentity.KEY_TYPE)
+                .keyBy(EmailIdentity.BUCKET, EmailIdentity.BUCKET_TYPE)
                 .process(new DeduplicateEmails(config.dedupHorizon.toMillis()))
-                .name("Deduplicate emails").uid("deduplicate-emails");
+                .name("Deduplicate emails").uid("deduplicate-emails-by-bucket");
 
         DataStream<EmailEvent> counted = config.range == null ? distinct : distinct
                 .filter(new KeepEventsInRange(config.readRange()))

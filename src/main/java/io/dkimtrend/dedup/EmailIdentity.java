@@ -18,15 +18,22 @@ import org.apache.flink.api.java.tuple.Tuple2;
 public final class EmailIdentity {
 
     /**
-     * The dedup key: the identity, or a hash of the row's origin when it has none, which only
-     * spreads such rows over the subtasks (they keep no state).
+     * Identities are deduplicated in this many buckets (the top 16 bits of the hash): the bucket, not
+     * the email, is the key, so that expiry needs a few timers per bucket rather than one per email.
      */
-    public static final KeySelector<EmailEvent, Tuple2<Long, Long>> KEY =
-            email -> email.hasIdentity()
-                    ? Tuple2.of(email.identityHigh, email.identityLow)
-                    : Tuple2.of(0L, (long) email.spread);
+    public static final int BUCKETS = 1 << 16;
 
-    /** A lambda hides the key's type parameters from Flink's type extraction. */
+    /**
+     * The dedup key: the identity's bucket, or a bucket picked by the row's origin when it has no
+     * identity, which only spreads such rows over the subtasks (they keep no state).
+     */
+    public static final KeySelector<EmailEvent, Integer> BUCKET =
+            email -> email.hasIdentity() ? bucketOf(email.identityHigh) : email.spread & (BUCKETS - 1);
+
+    /** A lambda hides the key's type from Flink's type extraction. */
+    public static final TypeInformation<Integer> BUCKET_TYPE = Types.INT;
+
+    /** The identity as a key within its bucket. */
     public static final TypeInformation<Tuple2<Long, Long>> KEY_TYPE = Types.TUPLE(Types.LONG, Types.LONG);
 
     private EmailIdentity() {}
@@ -51,6 +58,15 @@ public final class EmailIdentity {
         EmailEvent other = new EmailEvent();
         assign(other, networkMessageId, recipient);
         return other.hasIdentity() && other.identityHigh == email.identityHigh && other.identityLow == email.identityLow;
+    }
+
+    /** The email's identity as a key within its bucket. */
+    public static Tuple2<Long, Long> keyOf(EmailEvent email) {
+        return Tuple2.of(email.identityHigh, email.identityLow);
+    }
+
+    static int bucketOf(long identityHigh) {
+        return (int) (identityHigh >>> 48);
     }
 
     private static long[] hash(String identity) {

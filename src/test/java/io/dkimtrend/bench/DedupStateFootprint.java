@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
@@ -20,10 +20,11 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
- * What one remembered email costs the deduplication: N distinct identities go through the real
- * operator on the chosen state backend (each keeps a value and an event-time timer), then the
- * heap it holds (after a full GC), the size of its checkpoint and the process's peak resident
- * memory are printed per key.
+ * What one remembered email costs the deduplication: N distinct identities, their Timestamps spread
+ * evenly over {@code --span-hours} (47 by default: all inside the 48-hour horizon, so all held at the
+ * end) with the watermark following, go through the real operator on the chosen state backend.
+ * Then the heap the state holds (after a full GC), its timers, the size of its checkpoint and the
+ * process's peak resident memory are printed per key.
  *
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=io.dkimtrend.bench.DedupStateFootprint \
  *     -Dbench.records=1000000 -Dbench.args="--backend rocksdb"</pre>
@@ -40,24 +41,29 @@ public final class DedupStateFootprint {
 
     public static void main(String[] args) throws Exception {
         long keys = 2_000_000;
+        long spanHours = 47;
         String backend = "hashmap";
         String timers = "rocksdb";
+        boolean partitionedFilters = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--records", "--keys" -> keys = Long.parseLong(args[i + 1]);
                 case "--backend" -> backend = args[i + 1];
                 case "--timers" -> timers = args[i + 1];
+                case "--span-hours" -> spanHours = Long.parseLong(args[i + 1]);
+                case "--partitioned-filters" -> partitionedFilters = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
         Path rocksDir = Files.createTempDirectory("dedup-footprint-");
-        var harness = new KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, EmailEvent, EmailEvent>(
+        var harness = new KeyedOneInputStreamOperatorTestHarness<Integer, EmailEvent, EmailEvent>(
                 new KeyedProcessOperator<>(new DeduplicateEmails(Duration.ofHours(48).toMillis())),
-                EmailIdentity.KEY, EmailIdentity.KEY_TYPE);
+                EmailIdentity.BUCKET, EmailIdentity.BUCKET_TYPE);
         if (backend.equals("rocksdb")) {
             // Nearly every identity is new: a bloom filter answers most lookups without reading a file.
             Configuration options = new Configuration();
             options.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
+            options.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, partitionedFilters);
             EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend()
                     .configure(options, DedupStateFootprint.class.getClassLoader());
             rocksDb.setDbStoragePath(rocksDir.toString());
@@ -73,21 +79,29 @@ public final class DedupStateFootprint {
         long start = System.nanoTime();
         long eventTime = 1_793_000_000_000L;
         EmailEvent email = new EmailEvent();
+        long spanMillis = spanHours * 3_600_000L;
         for (long i = 0; i < keys; i++) {
-            email.eventTime = eventTime + i % 86_400_000L;
+            email.eventTime = eventTime + (long) ((double) i / keys * spanMillis);
             email.dkim = DkimVerdict.PASS;
             EmailIdentity.assign(email, "a1b2c3d4-" + i + "-0000-0000-08de1a2b3c4d", "user" + (i % 5000) + "@contoso.com");
             harness.processElement(email, email.eventTime);
-            if (i % 10_000 == 0) harness.getOutput().clear(); // the harness keeps what passes; this does not
-            if (i % 5_000_000 == 0 && i > 0) System.err.printf("%,d keys%n", i);
+            if (i % 10_000 == 0) {
+                harness.getOutput().clear(); // the harness keeps what passes; this does not
+                harness.processWatermark(email.eventTime - 60_000); // sweeps run as in a live feed
+            }
+            if (i % 1_000_000 == 0 && i > 0) {
+                System.err.printf(Locale.ROOT, "%,d keys, %.0f s%n", i, (System.nanoTime() - start) / 1e9);
+            }
         }
         harness.getOutput().clear();
+        int timerCount = harness.numEventTimeTimers();
         double seconds = (System.nanoTime() - start) / 1e9;
         long heapAfter = usedHeapAfterGc();
         OperatorSubtaskState snapshot = harness.snapshot(1, eventTime);
         long checkpointBytes = snapshot.getStateSize();
         System.out.printf(Locale.ROOT, "%s%s, %,d keys in %.1f s (%,.0f keys/s)%n", backend,
                 backend.equals("rocksdb") ? " (timers: " + timers + ")" : "", keys, seconds, keys / seconds);
+        System.out.printf(Locale.ROOT, "  event-time timers: %,d%n", timerCount);
         System.out.printf(Locale.ROOT, "  heap held by the state: %,d MB, %.0f bytes per key%n",
                 (heapAfter - heapBefore) >> 20, (double) (heapAfter - heapBefore) / keys);
         System.out.printf(Locale.ROOT, "  checkpoint: %,d MB, %.0f bytes per key%n", checkpointBytes >> 20,
