@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * Throughput, start-up, latency and memory of the job beside its ceiling and its peer, on generated
@@ -39,6 +40,7 @@ public final class Benchmark {
         BenchInput input = BenchInput.prepare(flags.cache(), flags.records());
         progress("start-up of a new JVM's five-line run");
         long freshStartup = FreshJvmStartup.nanos(input.fiveLines());
+        OptionalLong launcherStartup = FreshJvmStartup.launcherNanos(input.fiveLines());
 
         List<StepResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
@@ -83,8 +85,11 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "input: %s, %,d EmailEvents rows, %.1f MB; load average %s at start, %s at end%n",
                 input.file(), rows, input.bytes() / 1e6, loadAtStart, loadAverage());
         ResultTable.print(results, ceiling, sql, out);
-        out.printf(Locale.ROOT, "start-up of a local run (new JVM, five-line file, end to end): %.2f s%n",
-                freshStartup / 1e9);
+        out.printf(Locale.ROOT, "start-up of a local run (new JVM, five-line file, end to end): %.2f s; %s%n",
+                freshStartup / 1e9, launcherStartup.isPresent()
+                        ? String.format(Locale.ROOT, "bin/dkim-trend (the jar with its class-data-sharing archive): %.2f s",
+                                launcherStartup.getAsLong() / 1e9)
+                        : "bin/dkim-trend not measured (no target/dkim-trend.jar with its archive: mvn package first)");
         out.println(latency.describe());
         out.println("5 Kafka input: " + kafkaRun.loading());
         for (String check : checks) {
