@@ -91,7 +91,8 @@ class SampleRunReportTest {
         assertThat(summary.deadLetters()).isEqualTo(deadLetters);
         assertThat(summary.duplicatesDropped()).isEqualTo(truth.get("duplicates").asLong());
         assertThat(summary.emailsCounted()).isEqualTo(truth.get("distinctEmails").asLong());
-        assertThat(summary.lateEvents()).isZero();
+        assertThat(summary.lateTotal()).isZero();
+        assertThat(summary.unaccounted()).isZero();
         assertThat(summary.emailsOutsideRange()).isZero();
         // every row is counted before deduplication: the raw series holds them all
         assertThat(summary.dkimFailRecords()).isEqualTo(column(SampleBundle.expectedSeries("daily-utc-raw.csv"), 1));

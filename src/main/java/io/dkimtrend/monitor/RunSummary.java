@@ -4,6 +4,9 @@ import io.dkimtrend.dedup.DeduplicateEmails;
 import io.dkimtrend.sink.CountFinalDays;
 import io.dkimtrend.source.KeepEventsInRange;
 import io.dkimtrend.source.SplitSourceItems;
+import io.dkimtrend.window.LateEvents;
+import io.dkimtrend.window.LatePartialDays;
+import io.dkimtrend.window.PreAggregateDays;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +22,20 @@ import org.apache.flink.api.common.JobExecutionResult;
  * @param dkimFailRecords of those, rows whose DKIM verdict is fail (before deduplication)
  * @param skippedRecords records of other tables
  * @param deadLetters messages and records rejected by the parser
- * @param lateEvents emails too late to correct their day
+ * @param emailsPreAggregated emails counted into a partial count of their day
+ * @param lateEvents emails too late to correct their day, caught next to the source
+ * @param lateAtCounting emails too late that got past the source's check (a safety net: 0)
+ * @param lateAtWindow emails of partial counts that reached their day's window after it closed
+ *     (a safety net: 0)
  * @param duplicatesDropped copies of an email already counted
  * @param emailsOutsideRange emails a backfill read but does not replay
  * @param finalDays final day records written
  * @param elapsed the job's run time on the cluster
  */
 public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecords, long skippedRecords,
-        long deadLetters, long lateEvents, long duplicatesDropped, long emailsOutsideRange, long finalDays,
-        Duration elapsed) {
+        long deadLetters, long emailsPreAggregated, long lateEvents, long lateAtCounting, long lateAtWindow,
+        long duplicatesDropped,
+        long emailsOutsideRange, long finalDays, Duration elapsed) {
 
     /** The summary of a finished job; empty for a job submitted detached, whose result the client never sees. */
     public static Optional<RunSummary> of(JobExecutionResult result) {
@@ -41,7 +49,10 @@ public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecor
                 total(totals, SplitSourceItems.DKIM_FAIL_RECORDS),
                 total(totals, SplitSourceItems.SKIPPED_RECORDS),
                 total(totals, SplitSourceItems.DEAD_LETTER_COUNT),
+                total(totals, PreAggregateDays.EMAILS_COUNTED),
                 total(totals, SplitSourceItems.LATE_EVENT_COUNT),
+                total(totals, LateEvents.LATE_AT_WINDOW),
+                total(totals, LatePartialDays.LATE_AT_WINDOW),
                 // absent without deduplication, or outside a backfill: nothing was dropped there
                 total(totals, DeduplicateEmails.DUPLICATES_DROPPED),
                 total(totals, KeepEventsInRange.OUTSIDE_RANGE),
@@ -49,9 +60,19 @@ public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecor
                 Duration.ofMillis(result.getNetRuntime())));
     }
 
-    /** Emails that went into a day: every row, less the duplicates, the late ones and those outside a backfill's range. */
+    /** Emails that went into their day: pre-aggregated, less those whose partial count came too late. */
     public long emailsCounted() {
-        return emailRecords - duplicatesDropped - lateEvents - emailsOutsideRange;
+        return emailsPreAggregated - lateAtWindow;
+    }
+
+    /** Emails too late to correct their day, wherever they were caught. */
+    public long lateTotal() {
+        return lateEvents + lateAtCounting + lateAtWindow;
+    }
+
+    /** Email rows neither counted nor dropped for a named reason: 0 unless an email was lost. */
+    public long unaccounted() {
+        return emailRecords - emailsCounted() - duplicatesDropped - lateTotal() - emailsOutsideRange;
     }
 
     public long recordsPerSecond() {
@@ -61,13 +82,17 @@ public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecor
 
     /** One line for the log, every figure named. */
     public String line() {
-        return String.format(Locale.ROOT,
+        String line = String.format(Locale.ROOT,
                 "dkim-trend finished in %.1f s: read %d records (%d/s): %d emails (%d failing DKIM), "
                         + "%d of other tables skipped, %d dead-lettered; counted %d emails, dropped %d duplicates, "
                         + "%d late, %d outside the range; wrote %d days",
                 elapsed.toMillis() / 1000.0, recordsRead, recordsPerSecond(), emailRecords, dkimFailRecords,
-                skippedRecords, deadLetters, emailsCounted(), duplicatesDropped, lateEvents, emailsOutsideRange,
+                skippedRecords, deadLetters, emailsCounted(), duplicatesDropped, lateTotal(), emailsOutsideRange,
                 finalDays);
+        if (unaccounted() != 0) {
+            line += String.format(Locale.ROOT, "; %d email rows unaccounted for", unaccounted());
+        }
+        return line;
     }
 
     private static long total(Map<String, Object> totals, String name) {

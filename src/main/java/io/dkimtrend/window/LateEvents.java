@@ -2,6 +2,7 @@ package io.dkimtrend.window;
 
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
+import io.dkimtrend.monitor.RunCounters;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -25,7 +26,7 @@ public class LateEvents extends RichMapFunction<EmailEvent, LateEvent> {
 
     @Override
     public void open(OpenContext context) {
-        late = getRuntimeContext().getMetricGroup().counter(LATE_AT_WINDOW);
+        late = RunCounters.register(getRuntimeContext(), LATE_AT_WINDOW);
     }
 
     @Override

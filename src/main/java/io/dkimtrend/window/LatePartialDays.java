@@ -2,6 +2,7 @@ package io.dkimtrend.window;
 
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.PartialDay;
+import io.dkimtrend.monitor.RunCounters;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -26,7 +27,7 @@ public class LatePartialDays extends RichMapFunction<PartialDay, LateEvent> {
 
     @Override
     public void open(OpenContext context) {
-        late = getRuntimeContext().getMetricGroup().counter(LATE_AT_WINDOW);
+        late = RunCounters.register(getRuntimeContext(), LATE_AT_WINDOW);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dkimtrend.window;
 import io.dkimtrend.model.DayCounts;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.PartialDay;
+import io.dkimtrend.monitor.RunCounters;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,8 +76,8 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         days = CalendarDayWindows.of(zone);
         partials = new HashMap<>();
         watermark = Long.MIN_VALUE;
-        emailsCounted = getMetricGroup().counter(EMAILS_COUNTED);
-        dkimFailures = getMetricGroup().counter(DKIM_FAILURES);
+        emailsCounted = RunCounters.register(getRuntimeContext(), EMAILS_COUNTED);
+        dkimFailures = RunCounters.register(getRuntimeContext(), DKIM_FAILURES);
         if (flushIntervalMillis > 0) {
             scheduleFlush();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dkimtrend.dedup.DeduplicateEmails;
 import io.dkimtrend.sink.CountFinalDays;
 import io.dkimtrend.source.SplitSourceItems;
+import io.dkimtrend.window.PreAggregateDays;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -12,6 +13,8 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.DetachedJobExecutionResult;
 import org.apache.flink.util.OptionalFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RunSummaryTest {
 
@@ -25,17 +28,43 @@ class RunSummaryTest {
                 SplitSourceItems.DEAD_LETTER_COUNT, OptionalFailure.of(10L),
                 SplitSourceItems.LATE_EVENT_COUNT, OptionalFailure.of(5L),
                 DeduplicateEmails.DUPLICATES_DROPPED, OptionalFailure.of(20L),
+                PreAggregateDays.EMAILS_COUNTED, OptionalFailure.of(575L),
                 CountFinalDays.FINAL_DAY_RECORDS, OptionalFailure.of(7L)));
 
         RunSummary summary = RunSummary.of(result).orElseThrow();
 
-        // no backfill: no emailsOutsideRange accumulator, so none outside the range
-        assertThat(summary).isEqualTo(new RunSummary(1_000, 600, 70, 390, 10, 5, 20, 0, 7, Duration.ofSeconds(4)));
+        // no backfill: no emailsOutsideRange accumulator, so none outside the range; no safety net caught any
+        assertThat(summary).isEqualTo(
+                new RunSummary(1_000, 600, 70, 390, 10, 575, 5, 0, 0, 20, 0, 7, Duration.ofSeconds(4)));
         assertThat(summary.emailsCounted()).isEqualTo(575);
+        assertThat(summary.unaccounted()).isZero();
         assertThat(summary.recordsPerSecond()).isEqualTo(250);
         assertThat(summary.line()).isEqualTo("dkim-trend finished in 4.0 s: read 1000 records (250/s): "
                 + "600 emails (70 failing DKIM), 390 of other tables skipped, 10 dead-lettered; "
                 + "counted 575 emails, dropped 20 duplicates, 5 late, 0 outside the range; wrote 7 days");
+    }
+
+    /** Every email row is counted, dropped as a duplicate, late (wherever caught) or outside the range. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            all accounted for                     | 100 | 80 | 10 | 5 | 0 | 0 | 5 | 80 | 5 | 0
+            late at counting, not pre-aggregated  | 100 | 78 | 10 | 5 | 2 | 0 | 5 | 78 | 7 | 0
+            late at the window, after counting    | 100 | 80 | 10 | 5 | 0 | 3 | 5 | 77 | 8 | 0
+            two emails lost                       | 100 | 78 | 10 | 5 | 0 | 0 | 5 | 78 | 5 | 2
+            """)
+    void accountsForEveryEmailRow(String description, long emails, long preAggregated, long duplicates, long late,
+            long lateAtCounting, long lateAtWindow, long outside, long counted, long lateTotal, long unaccounted) {
+        RunSummary summary = new RunSummary(emails, emails, 0, 0, 0, preAggregated, late, lateAtCounting,
+                lateAtWindow, duplicates, outside, 1, Duration.ofSeconds(1));
+
+        assertThat(summary.emailsCounted()).isEqualTo(counted);
+        assertThat(summary.lateTotal()).isEqualTo(lateTotal);
+        assertThat(summary.unaccounted()).isEqualTo(unaccounted);
+        if (unaccounted == 0) {
+            assertThat(summary.line()).doesNotContain("unaccounted");
+        } else {
+            assertThat(summary.line()).endsWith("; " + unaccounted + " email rows unaccounted for");
+        }
     }
 
     @Test
