@@ -85,11 +85,12 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "input: %s, %,d EmailEvents rows, %.1f MB; load average %s at start, %s at end%n",
                 input.file(), rows, input.bytes() / 1e6, loadAtStart, loadAverage());
         ResultTable.print(results, ceiling, sql, out);
-        out.printf(Locale.ROOT, "start-up of a local run (new JVM, five-line file, end to end): %.2f s; %s%n",
-                freshStartup / 1e9, launcherStartup.isPresent()
-                        ? String.format(Locale.ROOT, "bin/dkim-trend (the jar with its class-data-sharing archive): %.2f s",
-                                launcherStartup.getAsLong() / 1e9)
-                        : "bin/dkim-trend not measured (no target/dkim-trend.jar with its archive: mvn package first)");
+        out.printf(Locale.ROOT, "start-up of a local run (new JVM, five-line file, end to end): %.2f s%n",
+                freshStartup / 1e9);
+        out.println(launcherStartup.isPresent()
+                ? String.format(Locale.ROOT, "start-up with bin/dkim-trend (the jar and its class-data-sharing archive): %.2f s",
+                        launcherStartup.getAsLong() / 1e9)
+                : "start-up with bin/dkim-trend: not measured (no target/dkim-trend.jar with its archive: mvn package first)");
         out.println(latency.describe());
         out.println("5 Kafka input: " + kafkaRun.loading());
         for (String check : checks) {

@@ -32,6 +32,7 @@ class BenchmarkSmokeTest {
                 .anySatisfy(line -> assertThat(line).startsWith("4 Flink SQL, file"))
                 .anySatisfy(line -> assertThat(line).startsWith("5 Kafka -> job -> Kafka"))
                 .anySatisfy(line -> assertThat(line).startsWith("start-up of a local run").endsWith(" s"))
+                .anySatisfy(line -> assertThat(line).startsWith("start-up with bin/dkim-trend"))
                 .anySatisfy(line -> assertThat(line).startsWith("5 latency, p=1"))
                 .anySatisfy(line -> assertThat(line).contains("written (read_uncommitted):  p50"))
                 .anySatisfy(line -> assertThat(line).contains("committed (read_committed):  p50"))
