@@ -83,7 +83,7 @@ class JobConfigTest {
     @Test
     void helpListsEveryFlag() {
         String usage = JobConfig.usage();
-        for (JobConfig.Flag flag : JobConfig.Flag.values()) {
+        for (Flag flag : Flag.values()) {
             assertThat(usage).contains("--" + flag.name);
         }
     }
