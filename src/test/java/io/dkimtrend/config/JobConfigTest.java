@@ -79,12 +79,4 @@ class JobConfigTest {
     void rejectsWhatCannotWork(String args, String message) {
         assertThatThrownBy(() -> JobConfig.fromArgs(args.trim().split(" +"))).hasMessageContaining(message);
     }
-
-    @Test
-    void helpListsEveryFlag() {
-        String usage = JobConfig.usage();
-        for (Flag flag : Flag.values()) {
-            assertThat(usage).contains("--" + flag.name);
-        }
-    }
 }
