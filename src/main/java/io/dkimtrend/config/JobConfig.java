@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.util.ParameterTool;
-import org.apache.flink.util.TimeUtils;
 
 /**
  * Everything the job can be told, read from the command line in one place. Each field is one flag
@@ -149,7 +148,7 @@ public final class JobConfig implements Serializable {
         config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name,
                 backfill ? "dkim-trend-backfill" : config.transactionalIdPrefix);
         config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
-        config.zone = zone(params.get(Flag.ZONE.name, config.zone.getId()));
+        config.zone = FlagValues.zone(params.get(Flag.ZONE.name, config.zone.getId()));
         config.dedup = !params.has(Flag.NO_DEDUP.name);
         config.dedupHorizon = duration(params, Flag.DEDUP_HORIZON, config.dedupHorizon);
         config.stateBackend = params.get(Flag.STATE_BACKEND.name);
@@ -157,7 +156,7 @@ public final class JobConfig implements Serializable {
         config.idleTimeout = duration(params, Flag.IDLE_TIMEOUT, config.idleTimeout);
         config.allowedLateness = duration(params, Flag.ALLOWED_LATENESS, config.allowedLateness);
         config.updateInterval = duration(params, Flag.UPDATE_INTERVAL, config.updateInterval);
-        config.seriesByTenant = seriesByTenant(params.get(Flag.SERIES_BY.name, "all"));
+        config.seriesByTenant = FlagValues.seriesByTenant(params.get(Flag.SERIES_BY.name, "all"));
         config.topDomains = params.getInt(Flag.TOP_DOMAINS.name, config.topDomains);
         config.parallelism = params.getInt(Flag.PARALLELISM.name, config.parallelism);
         config.checkpointDir = params.get(Flag.CHECKPOINT_DIR.name);
@@ -301,31 +300,8 @@ public final class JobConfig implements Serializable {
         }
     }
 
-    private static boolean seriesByTenant(String value) {
-        return switch (value) {
-            case "all" -> false;
-            case "tenant" -> true;
-            default -> throw new IllegalArgumentException("--series-by must be all or tenant: " + value);
-        };
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("--zone: unknown time zone " + id);
-        }
-    }
-
     private static Duration duration(ParameterTool params, Flag flag, Duration fallback) {
         String value = params.get(flag.name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return value.startsWith("P") || value.startsWith("p") ? Duration.parse(value) : TimeUtils.parseDuration(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--" + flag.name + ": not a duration: " + value);
-        }
+        return value == null ? fallback : FlagValues.duration(flag, value);
     }
 }
