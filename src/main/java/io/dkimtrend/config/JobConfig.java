@@ -6,10 +6,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.util.ParameterTool;
 
 /**
  * Everything the job can be told, read from the command line in one place. Each field is one flag
@@ -94,74 +92,62 @@ public final class JobConfig implements Serializable {
 
     /** The configuration of a command line, with Kafka properties also from {@code environment}. */
     public static JobConfig fromArgs(Map<String, String> environment, String... args) {
-        ParameterTool params = parse(args);
+        CommandLine line = CommandLine.parse(args);
         JobConfig config = new JobConfig();
         // Lowest precedence first: the file, the environment, then the command line.
-        if (params.has(Flag.KAFKA_PROPERTIES.name)) {
-            KafkaProperties.readFile(Path.of(params.get(Flag.KAFKA_PROPERTIES.name)), config.kafkaProperties,
+        if (line.has(Flag.KAFKA_PROPERTIES)) {
+            KafkaProperties.readFile(Path.of(line.get(Flag.KAFKA_PROPERTIES)), config.kafkaProperties,
                     config.sinkKafkaProperties);
         }
         KafkaProperties.readEnvironment(environment, config.kafkaProperties, config.sinkKafkaProperties);
-        Map<String, String> given = params.toMap();
-        given.forEach((key, value) -> {
-            if (NO_VALUE.equals(value) && KafkaProperties.put(key, value, new HashMap<>(), new HashMap<>())) {
-                // Its value began with '-' and now reads as a flag of its own: never name that flag.
-                throw new IllegalArgumentException("--" + key + " has no value (a value that starts with '-' "
-                        + "reads as a flag; give it in --kafka-properties or the environment)");
-            }
-        });
-        for (String key : given.keySet()) {
-            if (!KafkaProperties.put(key, given.get(key), config.kafkaProperties, config.sinkKafkaProperties)
-                    && !Flag.isKnown(key)) {
-                throw new IllegalArgumentException("unknown flag --" + key + " (see --help)");
-            }
-        }
-        config.help = params.has(Flag.HELP.name);
-        config.events = params.get(Flag.EVENTS.name);
-        config.bootstrapServers = params.get(Flag.BOOTSTRAP_SERVERS.name);
-        config.eventsTopic = params.get(Flag.EVENTS_TOPIC.name);
-        config.groupId = params.get(Flag.GROUP_ID.name, config.groupId);
-        config.startingOffsets = params.get(Flag.STARTING_OFFSETS.name, config.startingOffsets);
-        config.bounded = params.has(Flag.BOUNDED.name);
-        config.from = params.get(Flag.FROM.name);
-        config.until = params.get(Flag.UNTIL.name);
-        config.rangePadding = duration(params, Flag.RANGE_PADDING, config.rangePadding);
-        config.maxMessageBytes = params.getInt(Flag.MAX_MESSAGE_BYTES.name, config.maxMessageBytes);
-        config.maxFutureSkew = duration(params, Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
-        config.metricsTopic = params.get(Flag.METRICS_TOPIC.name);
-        config.metricsFile = params.get(Flag.METRICS_FILE.name);
-        config.deadLetterTopic = params.get(Flag.DEAD_LETTER_TOPIC.name);
-        config.deadLetterFile = params.get(Flag.DEAD_LETTER_FILE.name);
-        config.lateEventsTopic = params.get(Flag.LATE_EVENTS_TOPIC.name);
-        config.lateEventsFile = params.get(Flag.LATE_EVENTS_FILE.name);
-        config.alertsTopic = params.get(Flag.ALERTS_TOPIC.name);
-        config.alertsFile = params.get(Flag.ALERTS_FILE.name);
-        config.chart = params.get(Flag.CHART.name);
-        config.baselineDays = params.getInt(Flag.BASELINE_DAYS.name, config.baselineDays);
-        config.baselineMinDays = params.getInt(Flag.BASELINE_MIN_DAYS.name, config.baselineMinDays);
-        config.alertThreshold = params.getDouble(Flag.ALERT_THRESHOLD.name, config.alertThreshold);
-        config.alertMinEmails = params.getLong(Flag.ALERT_MIN_EMAILS.name, config.alertMinEmails);
-        config.alertMinFailures = params.getLong(Flag.ALERT_MIN_FAILURES.name, config.alertMinFailures);
-        config.sinkBootstrapServers = params.get(Flag.SINK_BOOTSTRAP_SERVERS.name, config.bootstrapServers);
+        line.putKafkaProperties(config.kafkaProperties, config.sinkKafkaProperties);
+        line.requireKnownFlags();
+        config.help = line.has(Flag.HELP);
+        config.events = line.get(Flag.EVENTS);
+        config.bootstrapServers = line.get(Flag.BOOTSTRAP_SERVERS);
+        config.eventsTopic = line.get(Flag.EVENTS_TOPIC);
+        config.groupId = line.get(Flag.GROUP_ID, config.groupId);
+        config.startingOffsets = line.get(Flag.STARTING_OFFSETS, config.startingOffsets);
+        config.bounded = line.has(Flag.BOUNDED);
+        config.from = line.get(Flag.FROM);
+        config.until = line.get(Flag.UNTIL);
+        config.rangePadding = line.getDuration(Flag.RANGE_PADDING, config.rangePadding);
+        config.maxMessageBytes = line.getInt(Flag.MAX_MESSAGE_BYTES, config.maxMessageBytes);
+        config.maxFutureSkew = line.getDuration(Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
+        config.metricsTopic = line.get(Flag.METRICS_TOPIC);
+        config.metricsFile = line.get(Flag.METRICS_FILE);
+        config.deadLetterTopic = line.get(Flag.DEAD_LETTER_TOPIC);
+        config.deadLetterFile = line.get(Flag.DEAD_LETTER_FILE);
+        config.lateEventsTopic = line.get(Flag.LATE_EVENTS_TOPIC);
+        config.lateEventsFile = line.get(Flag.LATE_EVENTS_FILE);
+        config.alertsTopic = line.get(Flag.ALERTS_TOPIC);
+        config.alertsFile = line.get(Flag.ALERTS_FILE);
+        config.chart = line.get(Flag.CHART);
+        config.baselineDays = line.getInt(Flag.BASELINE_DAYS, config.baselineDays);
+        config.baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS, config.baselineMinDays);
+        config.alertThreshold = line.getDouble(Flag.ALERT_THRESHOLD, config.alertThreshold);
+        config.alertMinEmails = line.getLong(Flag.ALERT_MIN_EMAILS, config.alertMinEmails);
+        config.alertMinFailures = line.getLong(Flag.ALERT_MIN_FAILURES, config.alertMinFailures);
+        config.sinkBootstrapServers = line.get(Flag.SINK_BOOTSTRAP_SERVERS, config.bootstrapServers);
         boolean backfill = config.from != null || config.until != null;
         // A backfill never fences the live job: it writes under transactional ids of its own.
-        config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name,
+        config.transactionalIdPrefix = line.get(Flag.TRANSACTIONAL_ID_PREFIX,
                 backfill ? "dkim-trend-backfill" : config.transactionalIdPrefix);
-        config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
-        config.zone = FlagValues.zone(params.get(Flag.ZONE.name, config.zone.getId()));
-        config.dedup = !params.has(Flag.NO_DEDUP.name);
-        config.dedupHorizon = duration(params, Flag.DEDUP_HORIZON, config.dedupHorizon);
-        config.stateBackend = params.get(Flag.STATE_BACKEND.name);
-        config.maxOutOfOrderness = duration(params, Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
-        config.idleTimeout = duration(params, Flag.IDLE_TIMEOUT, config.idleTimeout);
-        config.allowedLateness = duration(params, Flag.ALLOWED_LATENESS, config.allowedLateness);
-        config.updateInterval = duration(params, Flag.UPDATE_INTERVAL, config.updateInterval);
-        config.seriesByTenant = FlagValues.seriesByTenant(params.get(Flag.SERIES_BY.name, "all"));
-        config.topDomains = params.getInt(Flag.TOP_DOMAINS.name, config.topDomains);
-        config.parallelism = params.getInt(Flag.PARALLELISM.name, config.parallelism);
-        config.checkpointDir = params.get(Flag.CHECKPOINT_DIR.name);
-        config.fromSavepoint = params.get(Flag.FROM_SAVEPOINT.name);
-        config.checkpointInterval = duration(params, Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
+        config.transactionTimeout = line.getDuration(Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
+        config.zone = FlagValues.zone(line.get(Flag.ZONE, config.zone.getId()));
+        config.dedup = !line.has(Flag.NO_DEDUP);
+        config.dedupHorizon = line.getDuration(Flag.DEDUP_HORIZON, config.dedupHorizon);
+        config.stateBackend = line.get(Flag.STATE_BACKEND);
+        config.maxOutOfOrderness = line.getDuration(Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
+        config.idleTimeout = line.getDuration(Flag.IDLE_TIMEOUT, config.idleTimeout);
+        config.allowedLateness = line.getDuration(Flag.ALLOWED_LATENESS, config.allowedLateness);
+        config.updateInterval = line.getDuration(Flag.UPDATE_INTERVAL, config.updateInterval);
+        config.seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY, "all"));
+        config.topDomains = line.getInt(Flag.TOP_DOMAINS, config.topDomains);
+        config.parallelism = line.getInt(Flag.PARALLELISM, config.parallelism);
+        config.checkpointDir = line.get(Flag.CHECKPOINT_DIR);
+        config.fromSavepoint = line.get(Flag.FROM_SAVEPOINT);
+        config.checkpointInterval = line.getDuration(Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
         if (config.sinkKafkaProperties.isEmpty()
                 && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {
             config.sinkKafkaProperties.putAll(config.kafkaProperties);
@@ -274,34 +260,5 @@ public final class JobConfig implements Serializable {
     /** The text of {@code --help}. */
     public static String usage() {
         return HelpText.render();
-    }
-
-    /** ParameterTool's value of a flag given without one. */
-    private static final String NO_VALUE = "__NO_VALUE_KEY";
-
-    /**
-     * ParameterTool's own error quotes the whole command line, credentials included; this one names
-     * only the position of the stray value.
-     */
-    private static ParameterTool parse(String[] args) {
-        try {
-            return ParameterTool.fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            int position = 0;
-            for (int i = 0; i < args.length; i++) {
-                boolean previousIsFlag = i > 0 && args[i - 1].startsWith("-");
-                if (!args[i].startsWith("-") && !previousIsFlag) {
-                    position = i + 1;
-                    break;
-                }
-            }
-            throw new IllegalArgumentException("cannot read the command line at argument " + position
-                    + ": a value without a --flag before it (quote values that contain spaces)");
-        }
-    }
-
-    private static Duration duration(ParameterTool params, Flag flag, Duration fallback) {
-        String value = params.get(flag.name);
-        return value == null ? fallback : FlagValues.duration(flag, value);
     }
 }
