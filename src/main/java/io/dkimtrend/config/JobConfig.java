@@ -155,62 +155,12 @@ public final class JobConfig implements Serializable {
         if (backfill) {
             config.range = TimeRange.wholeDays(config.from, config.until, config.zone);
         }
-        config.validate();
+        // --help only prints the flags: whatever else is given with it need not make a workable run.
+        if (!config.help) {
+            config.demo = config.events == null && config.eventsTopic == null;
+            JobConfigValidator.validate(config);
+        }
         return config;
-    }
-
-    private void validate() {
-        if (help) {
-            return;
-        }
-        boolean kafkaInput = eventsTopic != null;
-        if (events != null && kafkaInput) {
-            throw new IllegalArgumentException("give either --events or --events-topic, not both");
-        }
-        if (kafkaInput && bootstrapServers == null) {
-            throw new IllegalArgumentException("--events-topic needs --bootstrap-servers");
-        }
-        demo = events == null && !kafkaInput;
-        boolean kafkaOutput = metricsTopic != null || deadLetterTopic != null || lateEventsTopic != null
-                || alertsTopic != null;
-        if (kafkaOutput && sinkBootstrapServers == null) {
-            throw new IllegalArgumentException("output topics need --bootstrap-servers or --sink-bootstrap-servers");
-        }
-        if (!startingOffsets.matches("earliest|latest|committed|timestamp:\\d+")) {
-            throw new IllegalArgumentException("--starting-offsets must be earliest, latest, committed or timestamp:EPOCH_MILLIS");
-        }
-        if (maxMessageBytes <= 0 || dedupHorizon.isNegative() || allowedLateness.isNegative()
-                || maxOutOfOrderness.isNegative() || idleTimeout.isNegative() || maxFutureSkew.isNegative()) {
-            throw new IllegalArgumentException("sizes and durations must not be negative");
-        }
-        if (range != null && bounded) {
-            throw new IllegalArgumentException("--from/--until already bound the run; leave out --bounded");
-        }
-        if (bounded && fromSavepoint != null) {
-            // flink-connector-kafka 5.0.0 never ends a bounded source restored from state (FLINK-31006).
-            throw new IllegalArgumentException("--bounded cannot start from a savepoint: a restored bounded "
-                    + "Kafka source never finishes (FLINK-31006); run without --bounded");
-        }
-        if (baselineMinDays < 7 || baselineDays < baselineMinDays || alertThreshold <= 0) {
-            throw new IllegalArgumentException("alerts need --baseline-min-days of at least 7 (every weekday), "
-                    + "--baseline-days at least that, and a positive --alert-threshold");
-        }
-        if (chart != null && !chart.matches("(?i).+\\.(png|svg)")) {
-            throw new IllegalArgumentException("--chart must name a .png or .svg file");
-        }
-        if (chart != null && !isBounded()) {
-            throw new IllegalArgumentException("--chart draws a bounded run when it ends; draw a live feed's "
-                    + "metrics topic with the chart command");
-        }
-        if (topDomains < 0) {
-            throw new IllegalArgumentException("--top-domains must not be negative");
-        }
-        if (updateInterval.isZero() || updateInterval.isNegative()) {
-            throw new IllegalArgumentException("--update-interval must be positive");
-        }
-        if (stateBackend != null && !stateBackend.matches("hashmap|rocksdb")) {
-            throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb");
-        }
     }
 
     /** A bounded run: archives, a backfill, or a Kafka topic read up to its latest offsets. */
