@@ -6,11 +6,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.util.ParameterTool;
-import org.apache.flink.util.TimeUtils;
 
 /**
  * Everything the job can be told, read from the command line in one place. Each field is one flag
@@ -89,140 +86,68 @@ public final class JobConfig implements Serializable {
     public boolean demo;
     public boolean help;
 
-    /** The flags, with the text that {@code --help} prints. */
-    public enum Flag {
-        EVENTS("events", "PATH", "Archived messages: a file or a folder read recursively, plain or .gz. Bounded: runs in BATCH mode and ends."),
-        BOOTSTRAP_SERVERS("bootstrap-servers", "HOST:PORT", "Kafka (or Event Hubs' Kafka endpoint) to read events from; also the default for the output topics."),
-        EVENTS_TOPIC("events-topic", "TOPIC", "Topic of Defender Streaming-API messages."),
-        GROUP_ID("group-id", "ID", "Consumer group of the events source (default dkim-trend)."),
-        STARTING_OFFSETS("starting-offsets", "WHERE", "earliest | latest | committed (default; earliest when the group has none) | timestamp:EPOCH_MILLIS."),
-        BOUNDED("bounded", null, "Read the events topic up to the offsets that are latest at start, then finish (every day closes); never resumes from a checkpoint."),
-        FROM("from", "INSTANT|DATE", "Backfill: replay the days from this one (widened to whole days of --zone), in BATCH mode."),
-        UNTIL("until", "INSTANT|DATE", "Backfill: up to this instant (exclusive; widened to the end of its day)."),
-        RANGE_PADDING("range-padding", "DURATION", "Backfill: how long after an event it may arrive (Kafka timestamps, export folders; default 1 d)."),
-        KAFKA("kafka.<property>", "VALUE", "Passed to the source's Kafka clients, e.g. --kafka.security.protocol SASL_SSL."),
-        KAFKA_PROPERTIES("kafka-properties", "FILE", "Java properties file of kafka.<property> and sink-kafka.<property> lines, for credentials; also DKIM_TREND_KAFKA_<PROPERTY> environment variables."),
-        MAX_MESSAGE_BYTES("max-message-bytes", "N", "Larger messages become dead letters (default 4194304)."),
-        MAX_FUTURE_SKEW("max-future-skew", "DURATION", "An email whose Timestamp lies further ahead of the wall clock when it is read becomes a dead letter, before it can move a watermark (default 1 d)."),
-        METRICS_TOPIC("metrics-topic", "TOPIC", "Daily metric records, key series/day, exactly-once (transactional)."),
-        METRICS_FILE("metrics-file", "DIR", "Daily metric records as NDJSON part files in DIR."),
-        DEAD_LETTER_TOPIC("dead-letter-topic", "TOPIC", "Rejected messages and records, with reason, origin and text."),
-        DEAD_LETTER_FILE("dead-letter-file", "DIR", "Rejected messages and records as NDJSON part files in DIR."),
-        LATE_EVENTS_TOPIC("late-events-topic", "TOPIC", "Emails too late to correct their day: day, reason, origin and text."),
-        LATE_EVENTS_FILE("late-events-file", "DIR", "The same as NDJSON part files in DIR."),
-        ALERTS_TOPIC("alerts-topic", "TOPIC", "Spike alerts, key series/day/metric: preliminary, confirmed or withdrawn."),
-        ALERTS_FILE("alerts-file", "DIR", "Spike alerts as NDJSON part files in DIR."),
-        CHART("chart", "PATH", "Draw the daily series into PATH (.png or .svg) when a bounded run ends; the chart command draws a metrics folder or topic."),
-        BASELINE_DAYS("baseline-days", "N", "Days before a day that its baseline is learned from (default 28)."),
-        BASELINE_MIN_DAYS("baseline-min-days", "N", "No alerts until the baseline holds this many days with email, every weekday among them (default 14)."),
-        ALERT_THRESHOLD("alert-threshold", "SCORE", "Robust z-score above which a day alerts (default 3.5; high severity from twice that)."),
-        ALERT_MIN_EMAILS("alert-min-emails", "N", "A day with fewer emails never alerts (default 50)."),
-        ALERT_MIN_FAILURES("alert-min-failures", "N", "A day with fewer DKIM failures never alerts (default 10)."),
-        SINK_BOOTSTRAP_SERVERS("sink-bootstrap-servers", "HOST:PORT", "Kafka for the output topics when it is not the events' (Event Hubs has no transactions)."),
-        SINK_KAFKA("sink-kafka.<property>", "VALUE", "Passed to the output topics' Kafka clients; without any, the --kafka.* properties apply."),
-        TRANSACTIONAL_ID_PREFIX("transactional-id-prefix", "PREFIX", "Prefix of the Kafka transactional ids (default dkim-trend); unique per job."),
-        TRANSACTION_TIMEOUT("transaction-timeout", "DURATION", "Kafka transaction timeout, below the broker's transaction.max.timeout.ms (default 10 min)."),
-        ZONE("zone", "ZONE", "Time zone of the calendar days, e.g. Europe/Berlin (default UTC)."),
-        NO_DEDUP("no-dedup", null, "Count every row as the Sentinel query does, duplicates included."),
-        DEDUP_HORIZON("dedup-horizon", "DURATION", "How long (event time) a NetworkMessageId+recipient is remembered (default 48 h)."),
-        STATE_BACKEND("state-backend", "hashmap|rocksdb", "Where keyed state lives: the heap, or RocksDB on local disk for more dedup keys than the heap holds (default: the cluster's state.backend.type, else hashmap)."),
-        MAX_OUT_OF_ORDERNESS("max-out-of-orderness", "DURATION", "Watermark delay behind the newest event of a partition (default 10 min)."),
-        IDLE_TIMEOUT("idle-timeout", "DURATION", "A partition without events for this long stops holding the watermark back (default 1 min)."),
-        ALLOWED_LATENESS("allowed-lateness", "DURATION", "Events this late still correct their closed day (default 6 h); later ones go to the late-events output."),
-        UPDATE_INTERVAL("update-interval", "DURATION", "A live run emits running (non-final) records of open days at most this often (default 1 min)."),
-        SERIES_BY("series-by", "all|tenant", "all (default): one series over every tenant; tenant: also a series per tenantId."),
-        TOP_DOMAINS("top-domains", "N", "Sender domains with the most DKIM failures in each day record and alert (default 10; 0: none, no per-domain state)."),
-        PARALLELISM("parallelism", "N", "Default parallelism of the job."),
-        CHECKPOINT_DIR("checkpoint-dir", "URI", "Where checkpoints are kept (e.g. file:///var/dkim-trend/checkpoints); a live run resumes from the newest one left there."),
-        FROM_SAVEPOINT("from-savepoint", "PATH", "Start from this savepoint or checkpoint (a local run; on a cluster use flink run -s)."),
-        CHECKPOINT_INTERVAL("checkpoint-interval", "DURATION", "Checkpoint interval of a streaming run (default 30 s); metrics are committed to Kafka at each checkpoint."),
-        HELP("help", null, "Print this help.");
-
-        public final String name;
-        public final String argument;
-        public final String description;
-
-        Flag(String name, String argument, String description) {
-            this.name = name;
-            this.argument = argument;
-            this.description = description;
-        }
-    }
-
     public static JobConfig fromArgs(String... args) {
         return fromArgs(System.getenv(), args);
     }
 
     /** The configuration of a command line, with Kafka properties also from {@code environment}. */
     public static JobConfig fromArgs(Map<String, String> environment, String... args) {
-        ParameterTool params = parse(args);
+        CommandLine line = CommandLine.parse(args);
         JobConfig config = new JobConfig();
         // Lowest precedence first: the file, the environment, then the command line.
-        if (params.has(Flag.KAFKA_PROPERTIES.name)) {
-            KafkaProperties.readFile(Path.of(params.get(Flag.KAFKA_PROPERTIES.name)), config.kafkaProperties,
+        if (line.has(Flag.KAFKA_PROPERTIES)) {
+            KafkaProperties.readFile(Path.of(line.get(Flag.KAFKA_PROPERTIES)), config.kafkaProperties,
                     config.sinkKafkaProperties);
         }
         KafkaProperties.readEnvironment(environment, config.kafkaProperties, config.sinkKafkaProperties);
-        Map<String, String> given = params.toMap();
-        given.forEach((key, value) -> {
-            if (NO_VALUE.equals(value) && KafkaProperties.put(key, value, new HashMap<>(), new HashMap<>())) {
-                // Its value began with '-' and now reads as a flag of its own: never name that flag.
-                throw new IllegalArgumentException("--" + key + " has no value (a value that starts with '-' "
-                        + "reads as a flag; give it in --kafka-properties or the environment)");
-            }
-        });
-        for (String key : given.keySet()) {
-            if (!KafkaProperties.put(key, given.get(key), config.kafkaProperties, config.sinkKafkaProperties)
-                    && !isFlag(key)) {
-                throw new IllegalArgumentException("unknown flag --" + key + " (see --help)");
-            }
-        }
-        config.help = params.has(Flag.HELP.name);
-        config.events = params.get(Flag.EVENTS.name);
-        config.bootstrapServers = params.get(Flag.BOOTSTRAP_SERVERS.name);
-        config.eventsTopic = params.get(Flag.EVENTS_TOPIC.name);
-        config.groupId = params.get(Flag.GROUP_ID.name, config.groupId);
-        config.startingOffsets = params.get(Flag.STARTING_OFFSETS.name, config.startingOffsets);
-        config.bounded = params.has(Flag.BOUNDED.name);
-        config.from = params.get(Flag.FROM.name);
-        config.until = params.get(Flag.UNTIL.name);
-        config.rangePadding = duration(params, Flag.RANGE_PADDING, config.rangePadding);
-        config.maxMessageBytes = params.getInt(Flag.MAX_MESSAGE_BYTES.name, config.maxMessageBytes);
-        config.maxFutureSkew = duration(params, Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
-        config.metricsTopic = params.get(Flag.METRICS_TOPIC.name);
-        config.metricsFile = params.get(Flag.METRICS_FILE.name);
-        config.deadLetterTopic = params.get(Flag.DEAD_LETTER_TOPIC.name);
-        config.deadLetterFile = params.get(Flag.DEAD_LETTER_FILE.name);
-        config.lateEventsTopic = params.get(Flag.LATE_EVENTS_TOPIC.name);
-        config.lateEventsFile = params.get(Flag.LATE_EVENTS_FILE.name);
-        config.alertsTopic = params.get(Flag.ALERTS_TOPIC.name);
-        config.alertsFile = params.get(Flag.ALERTS_FILE.name);
-        config.chart = params.get(Flag.CHART.name);
-        config.baselineDays = params.getInt(Flag.BASELINE_DAYS.name, config.baselineDays);
-        config.baselineMinDays = params.getInt(Flag.BASELINE_MIN_DAYS.name, config.baselineMinDays);
-        config.alertThreshold = params.getDouble(Flag.ALERT_THRESHOLD.name, config.alertThreshold);
-        config.alertMinEmails = params.getLong(Flag.ALERT_MIN_EMAILS.name, config.alertMinEmails);
-        config.alertMinFailures = params.getLong(Flag.ALERT_MIN_FAILURES.name, config.alertMinFailures);
-        config.sinkBootstrapServers = params.get(Flag.SINK_BOOTSTRAP_SERVERS.name, config.bootstrapServers);
+        line.putKafkaProperties(config.kafkaProperties, config.sinkKafkaProperties);
+        line.requireKnownFlags();
+        config.help = line.has(Flag.HELP);
+        config.events = line.get(Flag.EVENTS);
+        config.bootstrapServers = line.get(Flag.BOOTSTRAP_SERVERS);
+        config.eventsTopic = line.get(Flag.EVENTS_TOPIC);
+        config.groupId = line.get(Flag.GROUP_ID, config.groupId);
+        config.startingOffsets = line.get(Flag.STARTING_OFFSETS, config.startingOffsets);
+        config.bounded = line.has(Flag.BOUNDED);
+        config.from = line.get(Flag.FROM);
+        config.until = line.get(Flag.UNTIL);
+        config.rangePadding = line.getDuration(Flag.RANGE_PADDING, config.rangePadding);
+        config.maxMessageBytes = line.getInt(Flag.MAX_MESSAGE_BYTES, config.maxMessageBytes);
+        config.maxFutureSkew = line.getDuration(Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
+        config.metricsTopic = line.get(Flag.METRICS_TOPIC);
+        config.metricsFile = line.get(Flag.METRICS_FILE);
+        config.deadLetterTopic = line.get(Flag.DEAD_LETTER_TOPIC);
+        config.deadLetterFile = line.get(Flag.DEAD_LETTER_FILE);
+        config.lateEventsTopic = line.get(Flag.LATE_EVENTS_TOPIC);
+        config.lateEventsFile = line.get(Flag.LATE_EVENTS_FILE);
+        config.alertsTopic = line.get(Flag.ALERTS_TOPIC);
+        config.alertsFile = line.get(Flag.ALERTS_FILE);
+        config.chart = line.get(Flag.CHART);
+        config.baselineDays = line.getInt(Flag.BASELINE_DAYS, config.baselineDays);
+        config.baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS, config.baselineMinDays);
+        config.alertThreshold = line.getDouble(Flag.ALERT_THRESHOLD, config.alertThreshold);
+        config.alertMinEmails = line.getLong(Flag.ALERT_MIN_EMAILS, config.alertMinEmails);
+        config.alertMinFailures = line.getLong(Flag.ALERT_MIN_FAILURES, config.alertMinFailures);
+        config.sinkBootstrapServers = line.get(Flag.SINK_BOOTSTRAP_SERVERS, config.bootstrapServers);
         boolean backfill = config.from != null || config.until != null;
         // A backfill never fences the live job: it writes under transactional ids of its own.
-        config.transactionalIdPrefix = params.get(Flag.TRANSACTIONAL_ID_PREFIX.name,
+        config.transactionalIdPrefix = line.get(Flag.TRANSACTIONAL_ID_PREFIX,
                 backfill ? "dkim-trend-backfill" : config.transactionalIdPrefix);
-        config.transactionTimeout = duration(params, Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
-        config.zone = zone(params.get(Flag.ZONE.name, config.zone.getId()));
-        config.dedup = !params.has(Flag.NO_DEDUP.name);
-        config.dedupHorizon = duration(params, Flag.DEDUP_HORIZON, config.dedupHorizon);
-        config.stateBackend = params.get(Flag.STATE_BACKEND.name);
-        config.maxOutOfOrderness = duration(params, Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
-        config.idleTimeout = duration(params, Flag.IDLE_TIMEOUT, config.idleTimeout);
-        config.allowedLateness = duration(params, Flag.ALLOWED_LATENESS, config.allowedLateness);
-        config.updateInterval = duration(params, Flag.UPDATE_INTERVAL, config.updateInterval);
-        config.seriesByTenant = seriesByTenant(params.get(Flag.SERIES_BY.name, "all"));
-        config.topDomains = params.getInt(Flag.TOP_DOMAINS.name, config.topDomains);
-        config.parallelism = params.getInt(Flag.PARALLELISM.name, config.parallelism);
-        config.checkpointDir = params.get(Flag.CHECKPOINT_DIR.name);
-        config.fromSavepoint = params.get(Flag.FROM_SAVEPOINT.name);
-        config.checkpointInterval = duration(params, Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
+        config.transactionTimeout = line.getDuration(Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
+        config.zone = FlagValues.zone(line.get(Flag.ZONE, config.zone.getId()));
+        config.dedup = !line.has(Flag.NO_DEDUP);
+        config.dedupHorizon = line.getDuration(Flag.DEDUP_HORIZON, config.dedupHorizon);
+        config.stateBackend = line.get(Flag.STATE_BACKEND);
+        config.maxOutOfOrderness = line.getDuration(Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
+        config.idleTimeout = line.getDuration(Flag.IDLE_TIMEOUT, config.idleTimeout);
+        config.allowedLateness = line.getDuration(Flag.ALLOWED_LATENESS, config.allowedLateness);
+        config.updateInterval = line.getDuration(Flag.UPDATE_INTERVAL, config.updateInterval);
+        config.seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY, "all"));
+        config.topDomains = line.getInt(Flag.TOP_DOMAINS, config.topDomains);
+        config.parallelism = line.getInt(Flag.PARALLELISM, config.parallelism);
+        config.checkpointDir = line.get(Flag.CHECKPOINT_DIR);
+        config.fromSavepoint = line.get(Flag.FROM_SAVEPOINT);
+        config.checkpointInterval = line.getDuration(Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
         if (config.sinkKafkaProperties.isEmpty()
                 && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {
             config.sinkKafkaProperties.putAll(config.kafkaProperties);
@@ -230,62 +155,12 @@ public final class JobConfig implements Serializable {
         if (backfill) {
             config.range = TimeRange.wholeDays(config.from, config.until, config.zone);
         }
-        config.validate();
+        // --help only prints the flags: whatever else is given with it need not make a workable run.
+        if (!config.help) {
+            config.demo = config.events == null && config.eventsTopic == null;
+            JobConfigValidator.validate(config);
+        }
         return config;
-    }
-
-    private void validate() {
-        if (help) {
-            return;
-        }
-        boolean kafkaInput = eventsTopic != null;
-        if (events != null && kafkaInput) {
-            throw new IllegalArgumentException("give either --events or --events-topic, not both");
-        }
-        if (kafkaInput && bootstrapServers == null) {
-            throw new IllegalArgumentException("--events-topic needs --bootstrap-servers");
-        }
-        demo = events == null && !kafkaInput;
-        boolean kafkaOutput = metricsTopic != null || deadLetterTopic != null || lateEventsTopic != null
-                || alertsTopic != null;
-        if (kafkaOutput && sinkBootstrapServers == null) {
-            throw new IllegalArgumentException("output topics need --bootstrap-servers or --sink-bootstrap-servers");
-        }
-        if (!startingOffsets.matches("earliest|latest|committed|timestamp:\\d+")) {
-            throw new IllegalArgumentException("--starting-offsets must be earliest, latest, committed or timestamp:EPOCH_MILLIS");
-        }
-        if (maxMessageBytes <= 0 || dedupHorizon.isNegative() || allowedLateness.isNegative()
-                || maxOutOfOrderness.isNegative() || idleTimeout.isNegative() || maxFutureSkew.isNegative()) {
-            throw new IllegalArgumentException("sizes and durations must not be negative");
-        }
-        if (range != null && bounded) {
-            throw new IllegalArgumentException("--from/--until already bound the run; leave out --bounded");
-        }
-        if (bounded && fromSavepoint != null) {
-            // flink-connector-kafka 5.0.0 never ends a bounded source restored from state (FLINK-31006).
-            throw new IllegalArgumentException("--bounded cannot start from a savepoint: a restored bounded "
-                    + "Kafka source never finishes (FLINK-31006); run without --bounded");
-        }
-        if (baselineMinDays < 7 || baselineDays < baselineMinDays || alertThreshold <= 0) {
-            throw new IllegalArgumentException("alerts need --baseline-min-days of at least 7 (every weekday), "
-                    + "--baseline-days at least that, and a positive --alert-threshold");
-        }
-        if (chart != null && !chart.matches("(?i).+\\.(png|svg)")) {
-            throw new IllegalArgumentException("--chart must name a .png or .svg file");
-        }
-        if (chart != null && !isBounded()) {
-            throw new IllegalArgumentException("--chart draws a bounded run when it ends; draw a live feed's "
-                    + "metrics topic with the chart command");
-        }
-        if (topDomains < 0) {
-            throw new IllegalArgumentException("--top-domains must not be negative");
-        }
-        if (updateInterval.isZero() || updateInterval.isNegative()) {
-            throw new IllegalArgumentException("--update-interval must be positive");
-        }
-        if (stateBackend != null && !stateBackend.matches("hashmap|rocksdb")) {
-            throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb");
-        }
     }
 
     /** A bounded run: archives, a backfill, or a Kafka topic read up to its latest offsets. */
@@ -332,79 +207,8 @@ public final class JobConfig implements Serializable {
         return properties;
     }
 
+    /** The text of {@code --help}. */
     public static String usage() {
-        StringBuilder text = new StringBuilder();
-        text.append("dkim-trend: a daily DKIM-failure series from Microsoft Defender EmailEvents\n\n")
-                .append("Usage: java -jar dkim-trend.jar [flags]   (no flags: replay the bundled sample events)\n")
-                .append("       flink run dkim-trend.jar [flags]\n")
-                .append("       java -jar dkim-trend.jar chart --chart PATH (--metrics-file DIR | --metrics-topic TOPIC ...)\n\n");
-        for (Flag flag : Flag.values()) {
-            String left = "  --" + flag.name + (flag.argument == null ? "" : " " + flag.argument);
-            text.append(String.format("%-42s %s%n", left, flag.description));
-        }
-        text.append("\nDURATION: 30 s, 10 min, 6 h, 2 d or ISO-8601 (PT10M).\n")
-                .append("Kafka credentials: in --kafka-properties FILE or in environment variables such as\n")
-                .append("DKIM_TREND_KAFKA_SASL_JAAS_CONFIG (kafka.sasl.jaas.config) and DKIM_TREND_SINK_KAFKA_SASL_JAAS_CONFIG,\n")
-                .append("so that they stay off the command line.\n");
-        return text.toString();
-    }
-
-    /** ParameterTool's value of a flag given without one. */
-    private static final String NO_VALUE = "__NO_VALUE_KEY";
-
-    /**
-     * ParameterTool's own error quotes the whole command line, credentials included; this one names
-     * only the position of the stray value.
-     */
-    private static ParameterTool parse(String[] args) {
-        try {
-            return ParameterTool.fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            int position = 0;
-            for (int i = 0; i < args.length; i++) {
-                boolean previousIsFlag = i > 0 && args[i - 1].startsWith("-");
-                if (!args[i].startsWith("-") && !previousIsFlag) {
-                    position = i + 1;
-                    break;
-                }
-            }
-            throw new IllegalArgumentException("cannot read the command line at argument " + position
-                    + ": a value without a --flag before it (quote values that contain spaces)");
-        }
-    }
-
-    private static boolean isFlag(String key) {
-        for (Flag flag : Flag.values()) {
-            if (flag.name.equals(key)) return true;
-        }
-        return false;
-    }
-
-    private static boolean seriesByTenant(String value) {
-        return switch (value) {
-            case "all" -> false;
-            case "tenant" -> true;
-            default -> throw new IllegalArgumentException("--series-by must be all or tenant: " + value);
-        };
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("--zone: unknown time zone " + id);
-        }
-    }
-
-    private static Duration duration(ParameterTool params, Flag flag, Duration fallback) {
-        String value = params.get(flag.name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return value.startsWith("P") || value.startsWith("p") ? Duration.parse(value) : TimeUtils.parseDuration(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--" + flag.name + ": not a duration: " + value);
-        }
+        return HelpText.render();
     }
 }

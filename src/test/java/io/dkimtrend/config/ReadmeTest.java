@@ -14,7 +14,7 @@ class ReadmeTest {
     @Test
     void documentsEveryFlag() throws Exception {
         String readme = Files.readString(README);
-        for (JobConfig.Flag flag : JobConfig.Flag.values()) {
+        for (Flag flag : Flag.values()) {
             assertThat(readme).as("README documents --" + flag.name).contains("`--" + flag.name);
         }
     }

@@ -1,0 +1,98 @@
+package io.dkimtrend.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * A command line asked for its values by {@link Flag} rather than by name, so that the job reads no
+ * flag that {@code --help} does not list.
+ */
+final class CommandLine {
+
+    /** ParameterTool's value of a flag given without one. */
+    private static final String NO_VALUE = "__NO_VALUE_KEY";
+
+    private final ParameterTool params;
+
+    private CommandLine(ParameterTool params) {
+        this.params = params;
+    }
+
+    /**
+     * ParameterTool's own error quotes the whole command line, credentials included; this one names
+     * only the position of the stray value.
+     */
+    static CommandLine parse(String[] args) {
+        try {
+            return new CommandLine(ParameterTool.fromArgs(args));
+        } catch (IllegalArgumentException e) {
+            int position = 0;
+            for (int i = 0; i < args.length; i++) {
+                boolean previousIsFlag = i > 0 && args[i - 1].startsWith("-");
+                if (!args[i].startsWith("-") && !previousIsFlag) {
+                    position = i + 1;
+                    break;
+                }
+            }
+            throw new IllegalArgumentException("cannot read the command line at argument " + position
+                    + ": a value without a --flag before it (quote values that contain spaces)");
+        }
+    }
+
+    /** Puts the {@code --kafka.*} and {@code --sink-kafka.*} values into the maps. */
+    void putKafkaProperties(Map<String, String> source, Map<String, String> sink) {
+        params.toMap().forEach((key, value) -> KafkaProperties.put(key, value, source, sink));
+    }
+
+    /** Every key must be a {@link Flag} or a Kafka property with a value. */
+    void requireKnownFlags() {
+        Map<String, String> given = params.toMap();
+        given.forEach((key, value) -> {
+            if (NO_VALUE.equals(value) && isKafkaProperty(key)) {
+                // Its value began with '-' and now reads as a flag of its own: never name that flag.
+                throw new IllegalArgumentException("--" + key + " has no value (a value that starts with '-' "
+                        + "reads as a flag; give it in --kafka-properties or the environment)");
+            }
+        });
+        for (String key : given.keySet()) {
+            if (!isKafkaProperty(key) && !Flag.isKnown(key)) {
+                throw new IllegalArgumentException("unknown flag --" + key + " (see --help)");
+            }
+        }
+    }
+
+    private static boolean isKafkaProperty(String key) {
+        return KafkaProperties.put(key, "", new HashMap<>(), new HashMap<>());
+    }
+
+    boolean has(Flag flag) {
+        return params.has(flag.name);
+    }
+
+    String get(Flag flag) {
+        return params.get(flag.name);
+    }
+
+    String get(Flag flag, String fallback) {
+        return params.get(flag.name, fallback);
+    }
+
+    int getInt(Flag flag, int fallback) {
+        return params.getInt(flag.name, fallback);
+    }
+
+    long getLong(Flag flag, long fallback) {
+        return params.getLong(flag.name, fallback);
+    }
+
+    double getDouble(Flag flag, double fallback) {
+        return params.getDouble(flag.name, fallback);
+    }
+
+    Duration getDuration(Flag flag, Duration fallback) {
+        String value = params.get(flag.name);
+        return value == null ? fallback : FlagValues.duration(flag, value);
+    }
+}

@@ -1,0 +1,71 @@
+package io.dkimtrend.config;
+
+/**
+ * Every flag of the job with the value it takes and the text {@code --help} prints: the one table
+ * that {@code --help}, the README (see ReadmeTest) and the unknown-flag check all follow.
+ */
+public enum Flag {
+    EVENTS("events", "PATH", "Archived messages: a file or a folder read recursively, plain or .gz. Bounded: runs in BATCH mode and ends."),
+    BOOTSTRAP_SERVERS("bootstrap-servers", "HOST:PORT", "Kafka (or Event Hubs' Kafka endpoint) to read events from; also the default for the output topics."),
+    EVENTS_TOPIC("events-topic", "TOPIC", "Topic of Defender Streaming-API messages."),
+    GROUP_ID("group-id", "ID", "Consumer group of the events source (default dkim-trend)."),
+    STARTING_OFFSETS("starting-offsets", "WHERE", "earliest | latest | committed (default; earliest when the group has none) | timestamp:EPOCH_MILLIS."),
+    BOUNDED("bounded", null, "Read the events topic up to the offsets that are latest at start, then finish (every day closes); never resumes from a checkpoint."),
+    FROM("from", "INSTANT|DATE", "Backfill: replay the days from this one (widened to whole days of --zone), in BATCH mode."),
+    UNTIL("until", "INSTANT|DATE", "Backfill: up to this instant (exclusive; widened to the end of its day)."),
+    RANGE_PADDING("range-padding", "DURATION", "Backfill: how long after an event it may arrive (Kafka timestamps, export folders; default 1 d)."),
+    KAFKA("kafka.<property>", "VALUE", "Passed to the source's Kafka clients, e.g. --kafka.security.protocol SASL_SSL."),
+    KAFKA_PROPERTIES("kafka-properties", "FILE", "Java properties file of kafka.<property> and sink-kafka.<property> lines, for credentials; also DKIM_TREND_KAFKA_<PROPERTY> environment variables."),
+    MAX_MESSAGE_BYTES("max-message-bytes", "N", "Larger messages become dead letters (default 4194304)."),
+    MAX_FUTURE_SKEW("max-future-skew", "DURATION", "An email whose Timestamp lies further ahead of the wall clock when it is read becomes a dead letter, before it can move a watermark (default 1 d)."),
+    METRICS_TOPIC("metrics-topic", "TOPIC", "Daily metric records, key series/day, exactly-once (transactional)."),
+    METRICS_FILE("metrics-file", "DIR", "Daily metric records as NDJSON part files in DIR."),
+    DEAD_LETTER_TOPIC("dead-letter-topic", "TOPIC", "Rejected messages and records, with reason, origin and text."),
+    DEAD_LETTER_FILE("dead-letter-file", "DIR", "Rejected messages and records as NDJSON part files in DIR."),
+    LATE_EVENTS_TOPIC("late-events-topic", "TOPIC", "Emails too late to correct their day: day, reason, origin and text."),
+    LATE_EVENTS_FILE("late-events-file", "DIR", "The same as NDJSON part files in DIR."),
+    ALERTS_TOPIC("alerts-topic", "TOPIC", "Spike alerts, key series/day/metric: preliminary, confirmed or withdrawn."),
+    ALERTS_FILE("alerts-file", "DIR", "Spike alerts as NDJSON part files in DIR."),
+    CHART("chart", "PATH", "Draw the daily series into PATH (.png or .svg) when a bounded run ends; the chart command draws a metrics folder or topic."),
+    BASELINE_DAYS("baseline-days", "N", "Days before a day that its baseline is learned from (default 28)."),
+    BASELINE_MIN_DAYS("baseline-min-days", "N", "No alerts until the baseline holds this many days with email, every weekday among them (default 14)."),
+    ALERT_THRESHOLD("alert-threshold", "SCORE", "Robust z-score above which a day alerts (default 3.5; high severity from twice that)."),
+    ALERT_MIN_EMAILS("alert-min-emails", "N", "A day with fewer emails never alerts (default 50)."),
+    ALERT_MIN_FAILURES("alert-min-failures", "N", "A day with fewer DKIM failures never alerts (default 10)."),
+    SINK_BOOTSTRAP_SERVERS("sink-bootstrap-servers", "HOST:PORT", "Kafka for the output topics when it is not the events' (Event Hubs has no transactions)."),
+    SINK_KAFKA("sink-kafka.<property>", "VALUE", "Passed to the output topics' Kafka clients; without any, the --kafka.* properties apply."),
+    TRANSACTIONAL_ID_PREFIX("transactional-id-prefix", "PREFIX", "Prefix of the Kafka transactional ids (default dkim-trend); unique per job."),
+    TRANSACTION_TIMEOUT("transaction-timeout", "DURATION", "Kafka transaction timeout, below the broker's transaction.max.timeout.ms (default 10 min)."),
+    ZONE("zone", "ZONE", "Time zone of the calendar days, e.g. Europe/Berlin (default UTC)."),
+    NO_DEDUP("no-dedup", null, "Count every row as the Sentinel query does, duplicates included."),
+    DEDUP_HORIZON("dedup-horizon", "DURATION", "How long (event time) a NetworkMessageId+recipient is remembered (default 48 h)."),
+    STATE_BACKEND("state-backend", "hashmap|rocksdb", "Where keyed state lives: the heap, or RocksDB on local disk for more dedup keys than the heap holds (default: the cluster's state.backend.type, else hashmap)."),
+    MAX_OUT_OF_ORDERNESS("max-out-of-orderness", "DURATION", "Watermark delay behind the newest event of a partition (default 10 min)."),
+    IDLE_TIMEOUT("idle-timeout", "DURATION", "A partition without events for this long stops holding the watermark back (default 1 min)."),
+    ALLOWED_LATENESS("allowed-lateness", "DURATION", "Events this late still correct their closed day (default 6 h); later ones go to the late-events output."),
+    UPDATE_INTERVAL("update-interval", "DURATION", "A live run emits running (non-final) records of open days at most this often (default 1 min)."),
+    SERIES_BY("series-by", "all|tenant", "all (default): one series over every tenant; tenant: also a series per tenantId."),
+    TOP_DOMAINS("top-domains", "N", "Sender domains with the most DKIM failures in each day record and alert (default 10; 0: none, no per-domain state)."),
+    PARALLELISM("parallelism", "N", "Default parallelism of the job."),
+    CHECKPOINT_DIR("checkpoint-dir", "URI", "Where checkpoints are kept (e.g. file:///var/dkim-trend/checkpoints); a live run resumes from the newest one left there."),
+    FROM_SAVEPOINT("from-savepoint", "PATH", "Start from this savepoint or checkpoint (a local run; on a cluster use flink run -s)."),
+    CHECKPOINT_INTERVAL("checkpoint-interval", "DURATION", "Checkpoint interval of a streaming run (default 30 s); metrics are committed to Kafka at each checkpoint."),
+    HELP("help", null, "Print this help.");
+
+    public final String name;
+    public final String argument;
+    public final String description;
+
+    Flag(String name, String argument, String description) {
+        this.name = name;
+        this.argument = argument;
+        this.description = description;
+    }
+
+    static boolean isKnown(String name) {
+        for (Flag flag : values()) {
+            if (flag.name.equals(name)) return true;
+        }
+        return false;
+    }
+}
