@@ -3,7 +3,6 @@ package io.dkimtrend.parse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
@@ -42,20 +41,6 @@ public final class MessageParser {
     public static final String EMAIL_EVENTS = "AdvancedHunting-EmailEvents";
 
     /**
-     * Limits chosen for this input rather than left at Jackson's defaults (nesting 500, numbers of
-     * 1,000 digits, strings of 20 million characters, names of 50,000). Defender records nest five
-     * levels at most; no column holds a number longer than a 64-bit integer or a float in full
-     * precision; no string or name is near the message limit. Reaching one makes the message a dead
-     * letter, never an error; the nesting limit also keeps Jackson's skipping iterative work shallow.
-     */
-    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(64)
-            .maxNumberLength(64)
-            .maxStringLength(16 * 1024 * 1024)
-            .maxNameLength(64 * 1024)
-            .build();
-
-    /**
      * Event times outside this range are dead letters: Defender has no mail from before it, and a
      * Timestamp far ahead would make every day up to it a filled empty day.
      */
@@ -68,8 +53,8 @@ public final class MessageParser {
     /** Default allowance for a Timestamp ahead of the wall clock: clocks and time zones set wrong. */
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
-    private final JsonFactory factory = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-    private final int maxMessageBytes;
+    private final JsonFactory factory = MessageLimits.jsonFactory();
+    private final MessageLimits limits;
     private final long maxFutureSkewMillis;
     private final String maxFutureSkewText;
     private final Clock clock;
@@ -91,7 +76,7 @@ public final class MessageParser {
         if (maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException("a negative future skew: " + maxFutureSkew);
         }
-        this.maxMessageBytes = maxMessageBytes;
+        this.limits = new MessageLimits(maxMessageBytes);
         this.maxFutureSkewMillis = saturatedMillis(maxFutureSkew);
         this.maxFutureSkewText = TimeUtils.formatWithHighestUnit(maxFutureSkew);
         this.clock = clock;
@@ -99,24 +84,9 @@ public final class MessageParser {
 
     /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */
     public void parse(byte[] message, String origin, Consumer<SourceItem> out) {
-        if (message == null) {
-            out.accept(SourceItem.deadLetter(DeadLetter.of("no message: null value (a Kafka tombstone)", origin, new byte[0])));
-            return;
-        }
-        if (message.length > maxMessageBytes) {
-            out.accept(SourceItem.deadLetter(DeadLetter.oversized(origin, message, message.length, maxMessageBytes)));
-            return;
-        }
-        if (looksLikeUtf16Or32(message)) {
-            // Jackson would detect and read these encodings; the stream is UTF-8 by contract, and the
-            // dead-letter and late-event texts are decoded as UTF-8.
-            out.accept(SourceItem.deadLetter(DeadLetter.of("not UTF-8: UTF-16 or UTF-32 text", origin, message)));
-            return;
-        }
-        int malformed = Utf8.firstMalformed(message);
-        if (malformed >= 0) {
-            out.accept(SourceItem.deadLetter(DeadLetter.of(
-                    "not UTF-8: malformed byte sequence at offset " + malformed, origin, message)));
+        DeadLetter refused = limits.refusal(message, origin);
+        if (refused != null) {
+            out.accept(SourceItem.deadLetter(refused));
             return;
         }
         List<SourceItem> items = new ArrayList<>();
@@ -348,21 +318,6 @@ public final class MessageParser {
 
     private static String abbreviate(String text) {
         return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 64) + "...\"";
-    }
-
-    /**
-     * JSON text in UTF-16 or UTF-32 starts with a byte order mark or has a zero byte among its first
-     * four bytes; UTF-8 JSON never has a raw zero byte.
-     */
-    static boolean looksLikeUtf16Or32(byte[] message) {
-        if (message.length >= 2 && ((message[0] == (byte) 0xFE && message[1] == (byte) 0xFF)
-                || (message[0] == (byte) 0xFF && message[1] == (byte) 0xFE))) {
-            return true;
-        }
-        for (int i = 0; i < Math.min(4, message.length); i++) {
-            if (message[i] == 0) return true;
-        }
-        return false;
     }
 
     private static String firstLine(String text) {
