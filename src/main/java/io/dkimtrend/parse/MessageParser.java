@@ -11,11 +11,9 @@ import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.flink.util.TimeUtils;
 
 /**
  * Turns one message (a Kafka record value or one line of an archive) into email rows, dead letters
@@ -40,13 +38,6 @@ public final class MessageParser {
 
     public static final String EMAIL_EVENTS = "AdvancedHunting-EmailEvents";
 
-    /**
-     * Event times outside this range are dead letters: Defender has no mail from before it, and a
-     * Timestamp far ahead would make every day up to it a filled empty day.
-     */
-    static final long EARLIEST_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
-    static final long LATEST_EVENT_TIME = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
-
     /** Default limit on one message; Event Hubs messages stay below 1 MB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
@@ -55,9 +46,7 @@ public final class MessageParser {
 
     private final JsonFactory factory = MessageLimits.jsonFactory();
     private final MessageLimits limits;
-    private final long maxFutureSkewMillis;
-    private final String maxFutureSkewText;
-    private final Clock clock;
+    private final EventTimeBounds eventTimes;
 
     public MessageParser() {
         this(DEFAULT_MAX_MESSAGE_BYTES);
@@ -73,13 +62,8 @@ public final class MessageParser {
 
     /** A parser that reads the wall clock from {@code clock}, once per message. */
     public MessageParser(int maxMessageBytes, Duration maxFutureSkew, Clock clock) {
-        if (maxFutureSkew.isNegative()) {
-            throw new IllegalArgumentException("a negative future skew: " + maxFutureSkew);
-        }
+        this.eventTimes = new EventTimeBounds(maxFutureSkew, clock);
         this.limits = new MessageLimits(maxMessageBytes);
-        this.maxFutureSkewMillis = saturatedMillis(maxFutureSkew);
-        this.maxFutureSkewText = TimeUtils.formatWithHighestUnit(maxFutureSkew);
-        this.clock = clock;
     }
 
     /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */
@@ -90,8 +74,7 @@ public final class MessageParser {
             return;
         }
         List<SourceItem> items = new ArrayList<>();
-        long now = clock.millis();
-        long latest = now > Long.MAX_VALUE - maxFutureSkewMillis ? Long.MAX_VALUE : now + maxFutureSkewMillis;
+        long latest = eventTimes.latestAcceptedNow();
         try (JsonParser parser = factory.createParser(message)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -278,10 +261,10 @@ public final class MessageParser {
             reason = "record without Timestamp";
         } else if ((eventTime = EventTimes.parseMillis(record.timestamp)) == EventTimes.INVALID) {
             reason = "unparseable Timestamp: " + abbreviate(record.timestamp);
-        } else if (eventTime < EARLIEST_EVENT_TIME || eventTime >= LATEST_EVENT_TIME) {
+        } else if (!EventTimeBounds.inCalendarRange(eventTime)) {
             reason = "Timestamp out of range (2000 to 2099): " + abbreviate(record.timestamp);
         } else if (eventTime > latest) {
-            reason = "Timestamp " + abbreviate(record.timestamp) + " lies more than " + maxFutureSkewText + " in the future";
+            reason = "Timestamp " + abbreviate(record.timestamp) + " lies more than " + eventTimes.maxFutureSkewText() + " in the future";
         }
         if (reason != null) {
             items.add(SourceItem.deadLetter(DeadLetter.of(reason, origin, message, record.start, record.end)));
@@ -298,14 +281,6 @@ public final class MessageParser {
         email.recordEnd = record.end;
         EmailIdentity.assign(email, record.networkMessageId, record.recipient);
         items.add(SourceItem.email(email));
-    }
-
-    private static long saturatedMillis(Duration duration) {
-        try {
-            return duration.toMillis();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private static String textOrNull(JsonParser parser, JsonToken value) throws IOException {
