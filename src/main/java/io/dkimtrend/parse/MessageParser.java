@@ -45,6 +45,7 @@ public final class MessageParser {
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
     private final JsonFactory factory = MessageLimits.jsonFactory();
+    private final EmailEventsColumns columns = new EmailEventsColumns(factory);
     private final MessageLimits limits;
     private final EventTimeBounds eventTimes;
 
@@ -82,7 +83,7 @@ public final class MessageParser {
                         first == null ? "empty message" : "not a JSON object", origin, message)));
                 return;
             }
-            Record top = readRecord(parser, message, origin, items, latest);
+            RecordFields top = readRecord(parser, message, origin, items, latest);
             if (parser.nextToken() != null) {
                 throw new IOException("text after the JSON object");
             }
@@ -117,32 +118,13 @@ public final class MessageParser {
         }
     }
 
-    /** Fields of one record (envelope element, bare record or flat row) that the job uses. */
-    private static final class Record {
-        String category;
-        String tenantId;
-        boolean hasProperties;
-        boolean hasRecordsArray;
-        boolean propertiesNotObject;
-        boolean hasEmailColumns;
-        String timestamp;
-        boolean hasTimestamp;
-        String networkMessageId;
-        String recipient;
-        String senderFromDomain;
-        String senderFromAddress;
-        final EmailEvent email = new EmailEvent();
-        int start;
-        int end;
-    }
-
     /**
      * Reads the object the parser stands at. A top-level {@code records} array is parsed in place,
      * its elements going to {@code items}.
      */
-    private Record readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
+    private RecordFields readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
             long latest) throws IOException {
-        Record record = new Record();
+        RecordFields record = new RecordFields();
         record.start = (int) parser.currentTokenLocation().getByteOffset();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -160,21 +142,21 @@ public final class MessageParser {
                         parser.skipChildren();
                     }
                 }
-                case "category" -> record.category = textOrNull(parser, value);
+                case "category" -> record.category = EmailEventsColumns.textOrNull(parser, value);
                 case "tenantId", "TenantId" -> {
-                    String tenant = textOrNull(parser, value);
+                    String tenant = EmailEventsColumns.textOrNull(parser, value);
                     if (tenant != null) record.tenantId = tenant;
                 }
                 case "properties" -> {
                     record.hasProperties = true;
                     if (value == JsonToken.START_OBJECT) {
-                        readColumns(parser, record);
+                        columns.readObject(parser, record);
                     } else {
                         record.propertiesNotObject = true;
                         parser.skipChildren();
                     }
                 }
-                default -> readColumn(parser, name, value, record);
+                default -> columns.read(parser, name, value, record);
             }
         }
         record.end = (int) parser.currentLocation().getByteOffset();
@@ -199,54 +181,11 @@ public final class MessageParser {
         }
     }
 
-    /** Reads the EmailEvents columns of a {@code properties} object. */
-    private void readColumns(JsonParser parser, Record record) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            readColumn(parser, name, parser.nextToken(), record);
-        }
-    }
-
-    private void readColumn(JsonParser parser, String name, JsonToken value, Record record) throws IOException {
-        switch (name) {
-            case "Timestamp" -> {
-                record.hasEmailColumns = true;
-                record.hasTimestamp = true;
-                record.timestamp = textOrNull(parser, value);
-            }
-            case "AuthenticationDetails" -> {
-                record.hasEmailColumns = true;
-                if (value == JsonToken.VALUE_STRING) {
-                    AuthenticationDetails.classifyEncoded(parser.getText(), factory, record.email);
-                } else if (value == JsonToken.START_OBJECT) {
-                    AuthenticationDetails.classifyObject(parser, record.email);
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            case "NetworkMessageId" -> {
-                record.hasEmailColumns = true;
-                record.networkMessageId = textOrNull(parser, value);
-            }
-            case "RecipientEmailAddress" -> {
-                record.hasEmailColumns = true;
-                record.recipient = textOrNull(parser, value);
-            }
-            case "SenderFromDomain" -> record.senderFromDomain = textOrNull(parser, value);
-            case "SenderFromAddress" -> record.senderFromAddress = textOrNull(parser, value);
-            case "TenantId" -> {
-                String tenant = textOrNull(parser, value);
-                if (tenant != null && record.tenantId == null) record.tenantId = tenant;
-            }
-            default -> parser.skipChildren();
-        }
-    }
-
     /**
      * Decides what one complete record is: an email, a skipped record or a dead letter; an event
      * time after {@code latest} lies too far in the future.
      */
-    private void accept(Record record, byte[] message, String origin, List<SourceItem> items, long latest) {
+    private void accept(RecordFields record, byte[] message, String origin, List<SourceItem> items, long latest) {
         if (record.category != null && !record.category.equalsIgnoreCase(EMAIL_EVENTS)) {
             items.add(SourceItem.skipped(1));
             return;
@@ -281,14 +220,6 @@ public final class MessageParser {
         email.recordEnd = record.end;
         EmailIdentity.assign(email, record.networkMessageId, record.recipient);
         items.add(SourceItem.email(email));
-    }
-
-    private static String textOrNull(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
-        }
-        parser.skipChildren();
-        return null;
     }
 
     private static String abbreviate(String text) {
