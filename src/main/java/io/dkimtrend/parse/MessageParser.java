@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
-import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,6 +46,7 @@ public final class MessageParser {
     private final EmailEventsColumns columns = new EmailEventsColumns(factory);
     private final MessageLimits limits;
     private final EventTimeBounds eventTimes;
+    private final RecordClassifier classifier;
 
     public MessageParser() {
         this(DEFAULT_MAX_MESSAGE_BYTES);
@@ -64,6 +63,7 @@ public final class MessageParser {
     /** A parser that reads the wall clock from {@code clock}, once per message. */
     public MessageParser(int maxMessageBytes, Duration maxFutureSkew, Clock clock) {
         this.eventTimes = new EventTimeBounds(maxFutureSkew, clock);
+        this.classifier = new RecordClassifier(eventTimes);
         this.limits = new MessageLimits(maxMessageBytes);
     }
 
@@ -88,7 +88,7 @@ public final class MessageParser {
                 throw new IOException("text after the JSON object");
             }
             if (!top.hasRecordsArray) {
-                accept(top, message, origin, items, latest);
+                items.add(classifier.classify(top, message, origin, latest));
             }
         } catch (StreamConstraintsException overLimit) {
             out.accept(SourceItem.deadLetter(
@@ -170,7 +170,7 @@ public final class MessageParser {
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             String recordOrigin = origin + " record " + index++;
             if (token == JsonToken.START_OBJECT) {
-                accept(readRecord(parser, message, recordOrigin, null, latest), message, recordOrigin, items, latest);
+                items.add(classifier.classify(readRecord(parser, message, recordOrigin, null, latest), message, recordOrigin, latest));
             } else {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
@@ -179,51 +179,6 @@ public final class MessageParser {
                         DeadLetter.of("record is not a JSON object", recordOrigin, message, start, end)));
             }
         }
-    }
-
-    /**
-     * Decides what one complete record is: an email, a skipped record or a dead letter; an event
-     * time after {@code latest} lies too far in the future.
-     */
-    private void accept(RecordFields record, byte[] message, String origin, List<SourceItem> items, long latest) {
-        if (record.category != null && !record.category.equalsIgnoreCase(EMAIL_EVENTS)) {
-            items.add(SourceItem.skipped(1));
-            return;
-        }
-        String reason = null;
-        long eventTime = EventTimes.INVALID;
-        if (record.propertiesNotObject) {
-            reason = "properties is not a JSON object";
-        } else if (!record.hasProperties && !record.hasEmailColumns) {
-            reason = "not an EmailEvents message: no records, properties or EmailEvents columns";
-        } else if (!record.hasTimestamp || record.timestamp == null) {
-            reason = "record without Timestamp";
-        } else if ((eventTime = EventTimes.parseMillis(record.timestamp)) == EventTimes.INVALID) {
-            reason = "unparseable Timestamp: " + abbreviate(record.timestamp);
-        } else if (!EventTimeBounds.inCalendarRange(eventTime)) {
-            reason = "Timestamp out of range (2000 to 2099): " + abbreviate(record.timestamp);
-        } else if (eventTime > latest) {
-            reason = "Timestamp " + abbreviate(record.timestamp) + " lies more than " + eventTimes.maxFutureSkewText() + " in the future";
-        }
-        if (reason != null) {
-            items.add(SourceItem.deadLetter(DeadLetter.of(reason, origin, message, record.start, record.end)));
-            return;
-        }
-        EmailEvent email = record.email;
-        email.eventTime = eventTime;
-        email.tenantId = record.tenantId;
-        email.senderDomain = SenderDomains.of(record.senderFromDomain, record.senderFromAddress);
-        email.origin = origin;
-        email.spread = origin.hashCode();
-        email.message = message;
-        email.recordStart = record.start;
-        email.recordEnd = record.end;
-        EmailIdentity.assign(email, record.networkMessageId, record.recipient);
-        items.add(SourceItem.email(email));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 64) + "...\"";
     }
 
     private static String firstLine(String text) {

@@ -3,8 +3,8 @@ package io.dkimtrend.parse;
 import io.dkimtrend.model.EmailEvent;
 
 /**
- * What one record (envelope element, bare record or flat row) holds of use to the job, as read,
- * before anything is decided about it.
+ * What one record (envelope element, bare record or flat row) holds of use to the job, as read;
+ * {@link RecordClassifier} then decides what the record is.
  */
 final class RecordFields {
     String category;
