@@ -1,8 +1,5 @@
 package io.dkimtrend.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.SourceItem;
@@ -19,16 +16,16 @@ import java.util.function.Consumer;
  *
  * <p>Three shapes are accepted: the Event Hubs envelope {@code {"records":[...]}}, a bare record
  * {@code {"category":...,"properties":{...}}}, and a flat EmailEvents row with the columns at top
- * level. Only {@code Timestamp}, {@code AuthenticationDetails}, {@code NetworkMessageId},
- * {@code RecipientEmailAddress}, {@code SenderFromDomain}, {@code SenderFromAddress}, {@code category}
- * and {@code tenantId} are read; Jackson's streaming
+ * level ({@link EnvelopeReader}). Only {@code Timestamp}, {@code AuthenticationDetails},
+ * {@code NetworkMessageId}, {@code RecipientEmailAddress}, {@code SenderFromDomain},
+ * {@code SenderFromAddress}, {@code category} and {@code tenantId} are read; Jackson's streaming
  * parser skips everything else without building it, which is where the job's time goes.
  *
- * <p>A message that is not valid JSON is dead-lettered whole and yields nothing else, so replaying
- * a dead letter after a fix can never count a record twice. A record without a usable Timestamp is
- * dead-lettered alone; the other records of its envelope still count. So is a record whose Timestamp
- * lies further ahead of the wall clock than the allowed skew: parsed inside the sources, it would
- * otherwise move its partition's watermark ahead and make every later real email late.
+ * <p>A message that is not valid JSON, or breaks one of the {@link MessageLimits}, is dead-lettered
+ * whole and yields nothing else, so replaying a dead letter after a fix can never count a record
+ * twice. A record without a usable Timestamp is dead-lettered alone; the other records of its
+ * envelope still count. So is a record whose Timestamp lies further ahead of the wall clock than the
+ * allowed skew ({@link EventTimeBounds}); {@link RecordClassifier} gives each record's reason.
  *
  * <p>Instances are not thread-safe; each parallel source reader owns one.
  */
@@ -42,11 +39,9 @@ public final class MessageParser {
     /** Default allowance for a Timestamp ahead of the wall clock: clocks and time zones set wrong. */
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
-    private final JsonFactory factory = MessageLimits.jsonFactory();
-    private final EmailEventsColumns columns = new EmailEventsColumns(factory);
     private final MessageLimits limits;
     private final EventTimeBounds eventTimes;
-    private final RecordClassifier classifier;
+    private final EnvelopeReader envelopes;
 
     public MessageParser() {
         this(DEFAULT_MAX_MESSAGE_BYTES);
@@ -63,8 +58,8 @@ public final class MessageParser {
     /** A parser that reads the wall clock from {@code clock}, once per message. */
     public MessageParser(int maxMessageBytes, Duration maxFutureSkew, Clock clock) {
         this.eventTimes = new EventTimeBounds(maxFutureSkew, clock);
-        this.classifier = new RecordClassifier(eventTimes);
         this.limits = new MessageLimits(maxMessageBytes);
+        this.envelopes = new EnvelopeReader(new RecordClassifier(eventTimes));
     }
 
     /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */
@@ -76,20 +71,8 @@ public final class MessageParser {
         }
         List<SourceItem> items = new ArrayList<>();
         long latest = eventTimes.latestAcceptedNow();
-        try (JsonParser parser = factory.createParser(message)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                out.accept(SourceItem.deadLetter(DeadLetter.of(
-                        first == null ? "empty message" : "not a JSON object", origin, message)));
-                return;
-            }
-            RecordFields top = readRecord(parser, message, origin, items, latest);
-            if (parser.nextToken() != null) {
-                throw new IOException("text after the JSON object");
-            }
-            if (!top.hasRecordsArray) {
-                items.add(classifier.classify(top, message, origin, latest));
-            }
+        try {
+            envelopes.read(message, origin, latest, items);
         } catch (StreamConstraintsException overLimit) {
             out.accept(SourceItem.deadLetter(
                     DeadLetter.of("over a read limit: " + firstLine(overLimit.getMessage()), origin, message)));
@@ -105,6 +88,11 @@ public final class MessageParser {
                     DeadLetter.of("parser error: " + unexpected, origin, message)));
             return;
         }
+        emit(items, out);
+    }
+
+    /** Emails and dead letters go out one by one, the skipped records of other tables as one count. */
+    private static void emit(List<SourceItem> items, Consumer<SourceItem> out) {
         int skipped = 0;
         for (SourceItem item : items) {
             if (item.skippedRecords > 0) {
@@ -115,69 +103,6 @@ public final class MessageParser {
         }
         if (skipped > 0) {
             out.accept(SourceItem.skipped(skipped));
-        }
-    }
-
-    /**
-     * Reads the object the parser stands at. A top-level {@code records} array is parsed in place,
-     * its elements going to {@code items}.
-     */
-    private RecordFields readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
-            long latest) throws IOException {
-        RecordFields record = new RecordFields();
-        record.start = (int) parser.currentTokenLocation().getByteOffset();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            switch (name) {
-                case "records" -> {
-                    if (value == JsonToken.START_ARRAY && items != null) {
-                        if (record.hasRecordsArray) {
-                            // Which array would count? Neither: readers of duplicate keys disagree.
-                            throw new IOException("more than one records array");
-                        }
-                        record.hasRecordsArray = true;
-                        readRecordsArray(parser, message, origin, items, latest);
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                case "category" -> record.category = EmailEventsColumns.textOrNull(parser, value);
-                case "tenantId", "TenantId" -> {
-                    String tenant = EmailEventsColumns.textOrNull(parser, value);
-                    if (tenant != null) record.tenantId = tenant;
-                }
-                case "properties" -> {
-                    record.hasProperties = true;
-                    if (value == JsonToken.START_OBJECT) {
-                        columns.readObject(parser, record);
-                    } else {
-                        record.propertiesNotObject = true;
-                        parser.skipChildren();
-                    }
-                }
-                default -> columns.read(parser, name, value, record);
-            }
-        }
-        record.end = (int) parser.currentLocation().getByteOffset();
-        return record;
-    }
-
-    private void readRecordsArray(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
-            long latest) throws IOException {
-        int index = 0;
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            String recordOrigin = origin + " record " + index++;
-            if (token == JsonToken.START_OBJECT) {
-                items.add(classifier.classify(readRecord(parser, message, recordOrigin, null, latest), message, recordOrigin, latest));
-            } else {
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                int end = (int) parser.currentLocation().getByteOffset();
-                items.add(SourceItem.deadLetter(
-                        DeadLetter.of("record is not a JSON object", recordOrigin, message, start, end)));
-            }
         }
     }
 
