@@ -54,7 +54,7 @@ final class EnvelopeReader {
     private RecordFields readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
             long latest) throws IOException {
         RecordFields record = new RecordFields();
-        record.start = (int) parser.currentTokenLocation().getByteOffset();
+        record.start = tokenStart(parser);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -88,7 +88,7 @@ final class EnvelopeReader {
                 default -> columns.read(parser, name, value, record);
             }
         }
-        record.end = (int) parser.currentLocation().getByteOffset();
+        record.end = currentOffset(parser);
         return record;
     }
 
@@ -102,12 +102,28 @@ final class EnvelopeReader {
                 RecordFields record = readRecord(parser, message, recordOrigin, null, latest);
                 items.add(classifier.classify(record, message, recordOrigin, latest));
             } else {
-                int start = (int) parser.currentTokenLocation().getByteOffset();
+                int start = tokenStart(parser);
                 parser.skipChildren();
-                int end = (int) parser.currentLocation().getByteOffset();
+                int end = currentOffset(parser);
                 items.add(SourceItem.deadLetter(
                         DeadLetter.of("record is not a JSON object", recordOrigin, message, start, end)));
             }
         }
+    }
+
+    /*
+     * Jackson allocates a JsonLocation on every location call. Inside methods this small, escape
+     * analysis removes it even when the caller has used up its inlining budget; read inline in
+     * readRecord, it cost one JsonLocation per record (measured).
+     */
+
+    /** The byte offset where the current token starts. */
+    private static int tokenStart(JsonParser parser) {
+        return (int) parser.currentTokenLocation().getByteOffset();
+    }
+
+    /** The byte offset just past the current token. */
+    private static int currentOffset(JsonParser parser) {
+        return (int) parser.currentLocation().getByteOffset();
     }
 }
