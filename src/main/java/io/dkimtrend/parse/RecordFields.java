@@ -14,7 +14,6 @@ final class RecordFields {
     boolean propertiesNotObject;
     boolean hasEmailColumns;
     String timestamp;
-    /** Apart from {@link #timestamp}: a Timestamp of null is a column present without a value. */
     boolean hasTimestamp;
     String networkMessageId;
     String recipient;
