@@ -1,22 +1,14 @@
 package io.dkimtrend.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
-import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.flink.util.TimeUtils;
 
 /**
  * Turns one message (a Kafka record value or one line of an archive) into email rows, dead letters
@@ -24,16 +16,16 @@ import org.apache.flink.util.TimeUtils;
  *
  * <p>Three shapes are accepted: the Event Hubs envelope {@code {"records":[...]}}, a bare record
  * {@code {"category":...,"properties":{...}}}, and a flat EmailEvents row with the columns at top
- * level. Only {@code Timestamp}, {@code AuthenticationDetails}, {@code NetworkMessageId},
- * {@code RecipientEmailAddress}, {@code SenderFromDomain}, {@code SenderFromAddress}, {@code category}
- * and {@code tenantId} are read; Jackson's streaming
+ * level ({@link EnvelopeReader}). Only {@code Timestamp}, {@code AuthenticationDetails},
+ * {@code NetworkMessageId}, {@code RecipientEmailAddress}, {@code SenderFromDomain},
+ * {@code SenderFromAddress}, {@code category} and {@code tenantId} are read; Jackson's streaming
  * parser skips everything else without building it, which is where the job's time goes.
  *
- * <p>A message that is not valid JSON is dead-lettered whole and yields nothing else, so replaying
- * a dead letter after a fix can never count a record twice. A record without a usable Timestamp is
- * dead-lettered alone; the other records of its envelope still count. So is a record whose Timestamp
- * lies further ahead of the wall clock than the allowed skew: parsed inside the sources, it would
- * otherwise move its partition's watermark ahead and make every later real email late.
+ * <p>A message that is not valid JSON, or breaks one of the {@link MessageLimits}, is dead-lettered
+ * whole and yields nothing else, so replaying a dead letter after a fix can never count a record
+ * twice. A record without a usable Timestamp is dead-lettered alone; the other records of its
+ * envelope still count. So is a record whose Timestamp lies further ahead of the wall clock than the
+ * allowed skew ({@link EventTimeBounds}); {@link RecordClassifier} gives each record's reason.
  *
  * <p>Instances are not thread-safe; each parallel source reader owns one.
  */
@@ -41,38 +33,15 @@ public final class MessageParser {
 
     public static final String EMAIL_EVENTS = "AdvancedHunting-EmailEvents";
 
-    /**
-     * Limits chosen for this input rather than left at Jackson's defaults (nesting 500, numbers of
-     * 1,000 digits, strings of 20 million characters, names of 50,000). Defender records nest five
-     * levels at most; no column holds a number longer than a 64-bit integer or a float in full
-     * precision; no string or name is near the message limit. Reaching one makes the message a dead
-     * letter, never an error; the nesting limit also keeps Jackson's skipping iterative work shallow.
-     */
-    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(64)
-            .maxNumberLength(64)
-            .maxStringLength(16 * 1024 * 1024)
-            .maxNameLength(64 * 1024)
-            .build();
-
-    /**
-     * Event times outside this range are dead letters: Defender has no mail from before it, and a
-     * Timestamp far ahead would make every day up to it a filled empty day.
-     */
-    static final long EARLIEST_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
-    static final long LATEST_EVENT_TIME = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
-
     /** Default limit on one message; Event Hubs messages stay below 1 MB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
     /** Default allowance for a Timestamp ahead of the wall clock: clocks and time zones set wrong. */
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
-    private final JsonFactory factory = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-    private final int maxMessageBytes;
-    private final long maxFutureSkewMillis;
-    private final String maxFutureSkewText;
-    private final Clock clock;
+    private final MessageLimits limits;
+    private final EventTimeBounds eventTimes;
+    private final EnvelopeReader envelopes;
 
     public MessageParser() {
         this(DEFAULT_MAX_MESSAGE_BYTES);
@@ -88,54 +57,22 @@ public final class MessageParser {
 
     /** A parser that reads the wall clock from {@code clock}, once per message. */
     public MessageParser(int maxMessageBytes, Duration maxFutureSkew, Clock clock) {
-        if (maxFutureSkew.isNegative()) {
-            throw new IllegalArgumentException("a negative future skew: " + maxFutureSkew);
-        }
-        this.maxMessageBytes = maxMessageBytes;
-        this.maxFutureSkewMillis = saturatedMillis(maxFutureSkew);
-        this.maxFutureSkewText = TimeUtils.formatWithHighestUnit(maxFutureSkew);
-        this.clock = clock;
+        this.eventTimes = new EventTimeBounds(maxFutureSkew, clock);
+        this.limits = new MessageLimits(maxMessageBytes);
+        this.envelopes = new EnvelopeReader(new RecordClassifier(eventTimes));
     }
 
     /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */
     public void parse(byte[] message, String origin, Consumer<SourceItem> out) {
-        if (message == null) {
-            out.accept(SourceItem.deadLetter(DeadLetter.of("no message: null value (a Kafka tombstone)", origin, new byte[0])));
-            return;
-        }
-        if (message.length > maxMessageBytes) {
-            out.accept(SourceItem.deadLetter(DeadLetter.oversized(origin, message, message.length, maxMessageBytes)));
-            return;
-        }
-        if (looksLikeUtf16Or32(message)) {
-            // Jackson would detect and read these encodings; the stream is UTF-8 by contract, and the
-            // dead-letter and late-event texts are decoded as UTF-8.
-            out.accept(SourceItem.deadLetter(DeadLetter.of("not UTF-8: UTF-16 or UTF-32 text", origin, message)));
-            return;
-        }
-        int malformed = Utf8.firstMalformed(message);
-        if (malformed >= 0) {
-            out.accept(SourceItem.deadLetter(DeadLetter.of(
-                    "not UTF-8: malformed byte sequence at offset " + malformed, origin, message)));
+        DeadLetter refused = limits.refusal(message, origin);
+        if (refused != null) {
+            out.accept(SourceItem.deadLetter(refused));
             return;
         }
         List<SourceItem> items = new ArrayList<>();
-        long now = clock.millis();
-        long latest = now > Long.MAX_VALUE - maxFutureSkewMillis ? Long.MAX_VALUE : now + maxFutureSkewMillis;
-        try (JsonParser parser = factory.createParser(message)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                out.accept(SourceItem.deadLetter(DeadLetter.of(
-                        first == null ? "empty message" : "not a JSON object", origin, message)));
-                return;
-            }
-            Record top = readRecord(parser, message, origin, items, latest);
-            if (parser.nextToken() != null) {
-                throw new IOException("text after the JSON object");
-            }
-            if (!top.hasRecordsArray) {
-                accept(top, message, origin, items, latest);
-            }
+        long latest = eventTimes.latestAcceptedNow();
+        try {
+            envelopes.read(message, origin, latest, items);
         } catch (StreamConstraintsException overLimit) {
             out.accept(SourceItem.deadLetter(
                     DeadLetter.of("over a read limit: " + firstLine(overLimit.getMessage()), origin, message)));
@@ -151,6 +88,11 @@ public final class MessageParser {
                     DeadLetter.of("parser error: " + unexpected, origin, message)));
             return;
         }
+        emit(items, out);
+    }
+
+    /** Emails and dead letters go out one by one, the skipped records of other tables as one count. */
+    private static void emit(List<SourceItem> items, Consumer<SourceItem> out) {
         int skipped = 0;
         for (SourceItem item : items) {
             if (item.skippedRecords > 0) {
@@ -162,207 +104,6 @@ public final class MessageParser {
         if (skipped > 0) {
             out.accept(SourceItem.skipped(skipped));
         }
-    }
-
-    /** Fields of one record (envelope element, bare record or flat row) that the job uses. */
-    private static final class Record {
-        String category;
-        String tenantId;
-        boolean hasProperties;
-        boolean hasRecordsArray;
-        boolean propertiesNotObject;
-        boolean hasEmailColumns;
-        String timestamp;
-        boolean hasTimestamp;
-        String networkMessageId;
-        String recipient;
-        String senderFromDomain;
-        String senderFromAddress;
-        final EmailEvent email = new EmailEvent();
-        int start;
-        int end;
-    }
-
-    /**
-     * Reads the object the parser stands at. A top-level {@code records} array is parsed in place,
-     * its elements going to {@code items}.
-     */
-    private Record readRecord(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
-            long latest) throws IOException {
-        Record record = new Record();
-        record.start = (int) parser.currentTokenLocation().getByteOffset();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            switch (name) {
-                case "records" -> {
-                    if (value == JsonToken.START_ARRAY && items != null) {
-                        if (record.hasRecordsArray) {
-                            // Which array would count? Neither: readers of duplicate keys disagree.
-                            throw new IOException("more than one records array");
-                        }
-                        record.hasRecordsArray = true;
-                        readRecordsArray(parser, message, origin, items, latest);
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                case "category" -> record.category = textOrNull(parser, value);
-                case "tenantId", "TenantId" -> {
-                    String tenant = textOrNull(parser, value);
-                    if (tenant != null) record.tenantId = tenant;
-                }
-                case "properties" -> {
-                    record.hasProperties = true;
-                    if (value == JsonToken.START_OBJECT) {
-                        readColumns(parser, record);
-                    } else {
-                        record.propertiesNotObject = true;
-                        parser.skipChildren();
-                    }
-                }
-                default -> readColumn(parser, name, value, record);
-            }
-        }
-        record.end = (int) parser.currentLocation().getByteOffset();
-        return record;
-    }
-
-    private void readRecordsArray(JsonParser parser, byte[] message, String origin, List<SourceItem> items,
-            long latest) throws IOException {
-        int index = 0;
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            String recordOrigin = origin + " record " + index++;
-            if (token == JsonToken.START_OBJECT) {
-                accept(readRecord(parser, message, recordOrigin, null, latest), message, recordOrigin, items, latest);
-            } else {
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                int end = (int) parser.currentLocation().getByteOffset();
-                items.add(SourceItem.deadLetter(
-                        DeadLetter.of("record is not a JSON object", recordOrigin, message, start, end)));
-            }
-        }
-    }
-
-    /** Reads the EmailEvents columns of a {@code properties} object. */
-    private void readColumns(JsonParser parser, Record record) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            readColumn(parser, name, parser.nextToken(), record);
-        }
-    }
-
-    private void readColumn(JsonParser parser, String name, JsonToken value, Record record) throws IOException {
-        switch (name) {
-            case "Timestamp" -> {
-                record.hasEmailColumns = true;
-                record.hasTimestamp = true;
-                record.timestamp = textOrNull(parser, value);
-            }
-            case "AuthenticationDetails" -> {
-                record.hasEmailColumns = true;
-                if (value == JsonToken.VALUE_STRING) {
-                    AuthenticationDetails.classifyEncoded(parser.getText(), factory, record.email);
-                } else if (value == JsonToken.START_OBJECT) {
-                    AuthenticationDetails.classifyObject(parser, record.email);
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            case "NetworkMessageId" -> {
-                record.hasEmailColumns = true;
-                record.networkMessageId = textOrNull(parser, value);
-            }
-            case "RecipientEmailAddress" -> {
-                record.hasEmailColumns = true;
-                record.recipient = textOrNull(parser, value);
-            }
-            case "SenderFromDomain" -> record.senderFromDomain = textOrNull(parser, value);
-            case "SenderFromAddress" -> record.senderFromAddress = textOrNull(parser, value);
-            case "TenantId" -> {
-                String tenant = textOrNull(parser, value);
-                if (tenant != null && record.tenantId == null) record.tenantId = tenant;
-            }
-            default -> parser.skipChildren();
-        }
-    }
-
-    /**
-     * Decides what one complete record is: an email, a skipped record or a dead letter; an event
-     * time after {@code latest} lies too far in the future.
-     */
-    private void accept(Record record, byte[] message, String origin, List<SourceItem> items, long latest) {
-        if (record.category != null && !record.category.equalsIgnoreCase(EMAIL_EVENTS)) {
-            items.add(SourceItem.skipped(1));
-            return;
-        }
-        String reason = null;
-        long eventTime = EventTimes.INVALID;
-        if (record.propertiesNotObject) {
-            reason = "properties is not a JSON object";
-        } else if (!record.hasProperties && !record.hasEmailColumns) {
-            reason = "not an EmailEvents message: no records, properties or EmailEvents columns";
-        } else if (!record.hasTimestamp || record.timestamp == null) {
-            reason = "record without Timestamp";
-        } else if ((eventTime = EventTimes.parseMillis(record.timestamp)) == EventTimes.INVALID) {
-            reason = "unparseable Timestamp: " + abbreviate(record.timestamp);
-        } else if (eventTime < EARLIEST_EVENT_TIME || eventTime >= LATEST_EVENT_TIME) {
-            reason = "Timestamp out of range (2000 to 2099): " + abbreviate(record.timestamp);
-        } else if (eventTime > latest) {
-            reason = "Timestamp " + abbreviate(record.timestamp) + " lies more than " + maxFutureSkewText + " in the future";
-        }
-        if (reason != null) {
-            items.add(SourceItem.deadLetter(DeadLetter.of(reason, origin, message, record.start, record.end)));
-            return;
-        }
-        EmailEvent email = record.email;
-        email.eventTime = eventTime;
-        email.tenantId = record.tenantId;
-        email.senderDomain = SenderDomains.of(record.senderFromDomain, record.senderFromAddress);
-        email.origin = origin;
-        email.spread = origin.hashCode();
-        email.message = message;
-        email.recordStart = record.start;
-        email.recordEnd = record.end;
-        EmailIdentity.assign(email, record.networkMessageId, record.recipient);
-        items.add(SourceItem.email(email));
-    }
-
-    private static long saturatedMillis(Duration duration) {
-        try {
-            return duration.toMillis();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static String textOrNull(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
-        }
-        parser.skipChildren();
-        return null;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? '"' + text + '"' : '"' + text.substring(0, 64) + "...\"";
-    }
-
-    /**
-     * JSON text in UTF-16 or UTF-32 starts with a byte order mark or has a zero byte among its first
-     * four bytes; UTF-8 JSON never has a raw zero byte.
-     */
-    static boolean looksLikeUtf16Or32(byte[] message) {
-        if (message.length >= 2 && ((message[0] == (byte) 0xFE && message[1] == (byte) 0xFF)
-                || (message[0] == (byte) 0xFF && message[1] == (byte) 0xFE))) {
-            return true;
-        }
-        for (int i = 0; i < Math.min(4, message.length); i++) {
-            if (message[i] == 0) return true;
-        }
-        return false;
     }
 
     private static String firstLine(String text) {

@@ -78,7 +78,7 @@ record ParsedItems(List<SourceItem> items, long emails, long dkimFailures, long 
     }
 
     private static void assertEmail(EmailEvent email, byte[] message) {
-        assertThat(email.eventTime).isBetween(MessageParser.EARLIEST_EVENT_TIME, MessageParser.LATEST_EVENT_TIME - 1);
+        assertThat(email.eventTime).isBetween(EventTimeBounds.EARLIEST_EVENT_TIME, EventTimeBounds.LATEST_EVENT_TIME - 1);
         assertThat(email.recordStart).isBetween(0, email.recordEnd);
         assertThat(email.recordEnd).isLessThanOrEqualTo(message.length);
         LateEvent late = LateEvent.of(email, "2026-10-03", 0L);

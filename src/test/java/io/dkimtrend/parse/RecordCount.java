@@ -18,10 +18,10 @@ import java.nio.charset.StandardCharsets;
 public record RecordCount(long records, boolean readable) {
 
     private static final JsonFactory FACTORY =
-            JsonFactory.builder().streamReadConstraints(MessageParser.CONSTRAINTS).build();
+            JsonFactory.builder().streamReadConstraints(MessageLimits.CONSTRAINTS).build();
 
     public static RecordCount of(byte[] message, int maxMessageBytes) {
-        if (message == null || message.length > maxMessageBytes || MessageParser.looksLikeUtf16Or32(message)
+        if (message == null || message.length > maxMessageBytes || MessageLimits.looksLikeUtf16Or32(message)
                 || !isUtf8(message)) {
             return unreadable();
         }
