@@ -61,7 +61,7 @@ public final class DailySeriesPipeline {
 
         DataStream<EmailEvent> distinct = !config.dedup ? emails : emails
                 .keyBy(EmailIdentity.BUCKET, EmailIdentity.BUCKET_TYPE)
-                .process(new DeduplicateEmails(config.dedupHorizon.toMillis()))
+                .process(new DeduplicateEmails(config.dedupHorizon.toMillis(), !config.runsInBatch()))
                 .name("Deduplicate emails").uid("deduplicate-emails-by-bucket");
 
         DataStream<EmailEvent> counted = config.range == null ? distinct : distinct

@@ -26,7 +26,9 @@ import org.apache.flink.util.Collector;
  * <p>Keyed by {@link EmailIdentity#BUCKET}: each bucket keeps a map of its identities, and removes
  * the expired ones on a sweep timer at most every quarter horizon, staggered over the buckets. A
  * timer per identity would make RocksDB's timer queue the bottleneck at millions of identities.
- * Rows without an identity pass untouched, keeping no state.
+ * A bounded run needs no sweep: there Flink holds the state of one bucket at a time, sorted input
+ * bucket by bucket, and drops it when the next bucket begins. Rows without an identity pass
+ * untouched, keeping no state.
  */
 public class DeduplicateEmails extends KeyedProcessFunction<Integer, EmailEvent, EmailEvent> {
 
@@ -40,13 +42,21 @@ public class DeduplicateEmails extends KeyedProcessFunction<Integer, EmailEvent,
 
     private final long horizonMillis;
     private final long sweepMillis;
+    private final boolean sweeps;
     /** Identity to the event time of the row that counted. */
     private transient MapState<Tuple2<Long, Long>, Long> counted;
     private transient Counter duplicates;
 
+    /** Deduplication for an unbounded (streaming) run: expired identities are swept. */
     public DeduplicateEmails(long horizonMillis) {
+        this(horizonMillis, true);
+    }
+
+    /** @param sweeps false for a bounded (BATCH) run, where each bucket's state is dropped after it */
+    public DeduplicateEmails(long horizonMillis, boolean sweeps) {
         this.horizonMillis = horizonMillis;
         this.sweepMillis = Math.max(horizonMillis / SWEEPS_PER_HORIZON, MIN_SWEEP_MILLIS);
+        this.sweeps = sweeps;
     }
 
     @Override
@@ -70,8 +80,10 @@ public class DeduplicateEmails extends KeyedProcessFunction<Integer, EmailEvent,
             return;
         }
         counted.put(identity, email.eventTime);
-        // Timers are unique per bucket and time: most rows re-register one that is already there.
-        context.timerService().registerEventTimeTimer(sweepAfter(expiry(email.eventTime), context.getCurrentKey()));
+        if (sweeps) {
+            // Timers are unique per bucket and time: most rows re-register one that is already there.
+            context.timerService().registerEventTimeTimer(sweepAfter(expiry(email.eventTime), context.getCurrentKey()));
+        }
         out.collect(email);
     }
 

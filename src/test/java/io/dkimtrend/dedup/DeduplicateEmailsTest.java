@@ -117,6 +117,19 @@ class DeduplicateEmailsTest {
         close();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void aBoundedRunDeduplicatesTheSameWithoutSweeps(String backend) throws Exception {
+        open(backend, new DeduplicateEmails(HORIZON, false));
+        harness.processElement(record("2026-11-03T08:00:00Z", FAIL, "m1|ann@x.com"));
+        harness.processElement(record("2026-11-04T08:00:00Z", FAIL, "m1|ann@x.com"));
+        harness.processElement(record("2026-11-05T08:00:00.001Z", FAIL, "m1|ann@x.com"));
+
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(harness.numEventTimeTimers()).isZero();
+        close();
+    }
+
     /** The sweep grid: a quarter horizon (12 h), shifted by the bucket's share of it. */
     @ParameterizedTest(name = "expiry {0} in bucket {1} is swept at {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -139,9 +152,12 @@ class DeduplicateEmailsTest {
     }
 
     private void open(String backend) throws Exception {
+        open(backend, new DeduplicateEmails(HORIZON));
+    }
+
+    private void open(String backend, DeduplicateEmails dedup) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DeduplicateEmails(HORIZON)),
-                EmailIdentity.BUCKET, EmailIdentity.BUCKET_TYPE);
+                new KeyedProcessOperator<>(dedup), EmailIdentity.BUCKET, EmailIdentity.BUCKET_TYPE);
         if (backend.equals("rocksdb")) {
             EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
             rocksDb.setDbStoragePath(rocksDir.toString());
