@@ -1,7 +1,6 @@
 package io.dkimtrend.config;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.util.ParameterTool;
 
@@ -50,21 +49,17 @@ final class CommandLine {
     void requireKnownFlags() {
         Map<String, String> given = params.toMap();
         given.forEach((key, value) -> {
-            if (NO_VALUE.equals(value) && isKafkaProperty(key)) {
+            if (NO_VALUE.equals(value) && KafkaProperties.isProperty(key)) {
                 // Its value began with '-' and now reads as a flag of its own: never name that flag.
                 throw new IllegalArgumentException("--" + key + " has no value (a value that starts with '-' "
                         + "reads as a flag; give it in --kafka-properties or the environment)");
             }
         });
         for (String key : given.keySet()) {
-            if (!isKafkaProperty(key) && !Flag.isKnown(key)) {
+            if (!KafkaProperties.isProperty(key) && !Flag.isKnown(key)) {
                 throw new IllegalArgumentException("unknown flag --" + key + " (see --help)");
             }
         }
-    }
-
-    private static boolean isKafkaProperty(String key) {
-        return KafkaProperties.put(key, "", new HashMap<>(), new HashMap<>());
     }
 
     boolean has(Flag flag) {

@@ -92,6 +92,12 @@ public final class KafkaProperties {
         });
     }
 
+    /** Whether the key names a Kafka client property: {@code kafka.x} or {@code sink-kafka.x}. */
+    public static boolean isProperty(String key) {
+        return key.startsWith(SOURCE) && key.length() > SOURCE.length()
+                || key.startsWith(SINK) && key.length() > SINK.length();
+    }
+
     /** Puts a {@code kafka.x} or {@code sink-kafka.x} entry into its map; false for any other key. */
     public static boolean put(String key, String value, Map<String, String> source, Map<String, String> sink) {
         if (key.startsWith(SOURCE) && key.length() > SOURCE.length()) {
