@@ -89,13 +89,16 @@ public class DeduplicateEmails extends KeyedProcessFunction<Integer, EmailEvent,
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<EmailEvent> out) throws Exception {
+        boolean anyLeft = false;
         Iterator<Map.Entry<Tuple2<Long, Long>, Long>> identities = counted.iterator();
         while (identities.hasNext()) {
             if (expiry(identities.next().getValue()) <= timestamp) {
                 identities.remove();
+            } else {
+                anyLeft = true;
             }
         }
-        if (counted.isEmpty()) {
+        if (!anyLeft) {
             counted.clear(); // the heap backend keeps an emptied map until it is cleared
         }
     }
