@@ -29,8 +29,10 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.main=io.dkimtrend.bench.DedupStateFootprint \
  *     -Dbench.records=1000000 -Dbench.args="--backend rocksdb"</pre>
  *
- * ({@code --records} is the number of distinct identities; on RocksDB, {@code --timers heap} keeps
- * the timers on the heap instead, Flink's {@code state.backend.rocksdb.timer-service.factory}.)
+ * ({@code --records} is the number of distinct identities. RocksDB gets the bloom filter and the
+ * partitioned index and filters that {@code --state-backend rocksdb} sets; {@code
+ * --partitioned-filters false} leaves the latter out, and {@code --timers heap} keeps the timers on
+ * the heap, Flink's {@code state.backend.rocksdb.timer-service.factory}.)
  */
 public final class DedupStateFootprint {
 
@@ -44,7 +46,7 @@ public final class DedupStateFootprint {
         long spanHours = 47;
         String backend = "hashmap";
         String timers = "rocksdb";
-        boolean partitionedFilters = false;
+        boolean partitionedFilters = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--records", "--keys" -> keys = Long.parseLong(args[i + 1]);
