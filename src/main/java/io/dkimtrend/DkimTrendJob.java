@@ -3,6 +3,7 @@ package io.dkimtrend;
 import io.dkimtrend.chart.ChartCommand;
 import io.dkimtrend.chart.ChartFiles;
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.config.Places;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
@@ -64,6 +65,9 @@ public final class DkimTrendJob {
         JobConfig config;
         try {
             config = JobConfig.fromArgs(args);
+            if (!config.help) {
+                Places.check(config);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("dkim-trend: " + e.getMessage());
             System.exit(2);

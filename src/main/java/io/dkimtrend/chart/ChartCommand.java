@@ -1,6 +1,7 @@
 package io.dkimtrend.chart;
 
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.config.Places;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.sink.CommittedRecords;
@@ -81,19 +82,19 @@ public final class ChartCommand {
     }
 
     static List<DayMetric> metrics(JobConfig config) throws IOException {
-        if (config.metricsFile != null && !Files.isDirectory(Path.of(config.metricsFile))) {
+        if (config.metricsFile != null && !Files.isDirectory(Places.local(config.metricsFile))) {
             // a mistyped folder must not pass for a run that wrote nothing
             throw new IOException("no metrics folder " + config.metricsFile);
         }
         return config.metricsFile != null
-                ? MetricsFiles.read(Path.of(config.metricsFile))
+                ? MetricsFiles.read(Places.local(config.metricsFile))
                 : CommittedRecords.read(config.sinkBootstrapServers, config.sinkKafkaProperties(), config.metricsTopic,
                         DayMetric.class, TOPIC_TIMEOUT);
     }
 
     static List<Alert> alerts(JobConfig config) throws IOException {
         if (config.alertsFile != null) {
-            return MetricsFiles.read(Path.of(config.alertsFile), Alert.class);
+            return MetricsFiles.read(Places.local(config.alertsFile), Alert.class);
         }
         if (config.alertsTopic != null) {
             return CommittedRecords.read(config.sinkBootstrapServers, config.sinkKafkaProperties(), config.alertsTopic,

@@ -86,6 +86,27 @@ final class CommandLine {
         return params.getDouble(flag.name, fallback);
     }
 
+    /** A flag naming a place that Flink opens, as {@link Places#flinkPlace}, or null when not given. */
+    String getFlinkPlace(Flag flag) {
+        String value = getPlace(flag);
+        return value == null ? null : Places.flinkPlace(flag, value);
+    }
+
+    /** A flag naming a local file the launcher reads or writes, as {@link Places#localFile}, or null. */
+    String getLocalFile(Flag flag) {
+        String value = getPlace(flag);
+        return value == null ? null : Places.localFile(flag, value);
+    }
+
+    private String getPlace(Flag flag) {
+        String value = params.get(flag.name);
+        if (value != null && (NO_VALUE.equals(value) || value.isBlank())) {
+            // without this, the next step would create a folder named after ParameterTool's marker
+            throw new IllegalArgumentException("--" + flag.name + " needs a path");
+        }
+        return value;
+    }
+
     Duration getDuration(Flag flag, Duration fallback) {
         String value = params.get(flag.name);
         return value == null ? fallback : FlagValues.duration(flag, value);

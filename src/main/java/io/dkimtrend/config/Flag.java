@@ -47,7 +47,7 @@ public enum Flag {
     SERIES_BY("series-by", "all|tenant", "all (default): one series over every tenant; tenant: also a series per tenantId."),
     TOP_DOMAINS("top-domains", "N", "Sender domains with the most DKIM failures in each day record and alert (default 10; 0: none, no per-domain state)."),
     PARALLELISM("parallelism", "N", "Default parallelism of the job."),
-    CHECKPOINT_DIR("checkpoint-dir", "URI", "Where checkpoints are kept (e.g. file:///var/dkim-trend/checkpoints); a live run resumes from the newest one left there."),
+    CHECKPOINT_DIR("checkpoint-dir", "DIR", "Where checkpoints are kept: a folder (a plain path, or a URI such as s3://bucket/ckpt); a live run resumes from the newest one left there."),
     FROM_SAVEPOINT("from-savepoint", "PATH", "Start from this savepoint or checkpoint (a local run; on a cluster use flink run -s)."),
     CHECKPOINT_INTERVAL("checkpoint-interval", "DURATION", "Checkpoint interval of a streaming run (default 30 s); metrics are committed to Kafka at each checkpoint."),
     HELP("help", null, "Print this help.");

@@ -96,14 +96,14 @@ public final class JobConfig implements Serializable {
         JobConfig config = new JobConfig();
         // Lowest precedence first: the file, the environment, then the command line.
         if (line.has(Flag.KAFKA_PROPERTIES)) {
-            KafkaProperties.readFile(Path.of(line.get(Flag.KAFKA_PROPERTIES)), config.kafkaProperties,
+            KafkaProperties.readFile(Path.of(line.getLocalFile(Flag.KAFKA_PROPERTIES)), config.kafkaProperties,
                     config.sinkKafkaProperties);
         }
         KafkaProperties.readEnvironment(environment, config.kafkaProperties, config.sinkKafkaProperties);
         line.putKafkaProperties(config.kafkaProperties, config.sinkKafkaProperties);
         line.requireKnownFlags();
         config.help = line.has(Flag.HELP);
-        config.events = line.get(Flag.EVENTS);
+        config.events = line.getFlinkPlace(Flag.EVENTS);
         config.bootstrapServers = line.get(Flag.BOOTSTRAP_SERVERS);
         config.eventsTopic = line.get(Flag.EVENTS_TOPIC);
         config.groupId = line.get(Flag.GROUP_ID, config.groupId);
@@ -115,14 +115,14 @@ public final class JobConfig implements Serializable {
         config.maxMessageBytes = line.getInt(Flag.MAX_MESSAGE_BYTES, config.maxMessageBytes);
         config.maxFutureSkew = line.getDuration(Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
         config.metricsTopic = line.get(Flag.METRICS_TOPIC);
-        config.metricsFile = line.get(Flag.METRICS_FILE);
+        config.metricsFile = line.getFlinkPlace(Flag.METRICS_FILE);
         config.deadLetterTopic = line.get(Flag.DEAD_LETTER_TOPIC);
-        config.deadLetterFile = line.get(Flag.DEAD_LETTER_FILE);
+        config.deadLetterFile = line.getFlinkPlace(Flag.DEAD_LETTER_FILE);
         config.lateEventsTopic = line.get(Flag.LATE_EVENTS_TOPIC);
-        config.lateEventsFile = line.get(Flag.LATE_EVENTS_FILE);
+        config.lateEventsFile = line.getFlinkPlace(Flag.LATE_EVENTS_FILE);
         config.alertsTopic = line.get(Flag.ALERTS_TOPIC);
-        config.alertsFile = line.get(Flag.ALERTS_FILE);
-        config.chart = line.get(Flag.CHART);
+        config.alertsFile = line.getFlinkPlace(Flag.ALERTS_FILE);
+        config.chart = line.getLocalFile(Flag.CHART);
         config.baselineDays = line.getInt(Flag.BASELINE_DAYS, config.baselineDays);
         config.baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS, config.baselineMinDays);
         config.alertThreshold = line.getDouble(Flag.ALERT_THRESHOLD, config.alertThreshold);
@@ -145,8 +145,8 @@ public final class JobConfig implements Serializable {
         config.seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY, "all"));
         config.topDomains = line.getInt(Flag.TOP_DOMAINS, config.topDomains);
         config.parallelism = line.getInt(Flag.PARALLELISM, config.parallelism);
-        config.checkpointDir = line.get(Flag.CHECKPOINT_DIR);
-        config.fromSavepoint = line.get(Flag.FROM_SAVEPOINT);
+        config.checkpointDir = line.getFlinkPlace(Flag.CHECKPOINT_DIR);
+        config.fromSavepoint = line.getFlinkPlace(Flag.FROM_SAVEPOINT);
         config.checkpointInterval = line.getDuration(Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
         if (config.sinkKafkaProperties.isEmpty()
                 && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {

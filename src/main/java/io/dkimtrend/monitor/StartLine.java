@@ -1,6 +1,7 @@
 package io.dkimtrend.monitor;
 
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.config.Places;
 import io.dkimtrend.config.TimeRange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class StartLine {
         if (config.demo) {
             what = "the bundled sample events";
         } else if (config.readsArchives()) {
-            what = "archives at " + config.events;
+            what = "archives at " + Places.redacted(config.events);
         } else {
             what = "Kafka topic " + config.eventsTopic + " at " + config.bootstrapServers + ", group " + config.groupId
                     + (config.range == null ? ", from " + config.startingOffsets : "")
@@ -72,7 +73,7 @@ public final class StartLine {
     private static List<String> sinks(String topic, String dir) {
         List<String> sinks = new ArrayList<>();
         if (topic != null) sinks.add("Kafka topic " + topic);
-        if (dir != null) sinks.add("files in " + dir);
+        if (dir != null) sinks.add("files in " + Places.redacted(dir));
         return sinks;
     }
 
@@ -81,8 +82,8 @@ public final class StartLine {
             return "no checkpoints (BATCH)";
         }
         String line = "exactly-once checkpoints every " + duration(config.checkpointInterval)
-                + (config.checkpointDir == null ? ", not retained" : " in " + config.checkpointDir);
-        return config.fromSavepoint == null ? line : line + ", starting from " + config.fromSavepoint;
+                + (config.checkpointDir == null ? ", not retained" : " in " + Places.redacted(config.checkpointDir));
+        return config.fromSavepoint == null ? line : line + ", starting from " + Places.redacted(config.fromSavepoint);
     }
 
     private static String days(TimeRange range, JobConfig config) {
