@@ -224,8 +224,14 @@ public final class DkimTrendJob {
                     .uid("archive-source");
         }
         LOG.info("Reading events from Kafka topic {} at {}", config.eventsTopic, config.bootstrapServers);
-        return env.fromSource(Sources.kafka(config), Sources.watermarks(config), "Kafka events")
+        DataStream<SourceItem> events = env.fromSource(Sources.kafka(config), Sources.watermarks(config), "Kafka events")
                 .uid("kafka-source");
+        if (config.isBounded()) {
+            return events; // every day closes when the bounded read ends
+        }
+        return events.transform("Follow the wall clock when quiet", events.getType(),
+                        Sources.wallClockWhenQuiet(config))
+                .uid("wall-clock-when-quiet");
     }
 
     static void writeMetrics(DataStream<DayMetric> metrics, JobConfig config) {

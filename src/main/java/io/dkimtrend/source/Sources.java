@@ -17,19 +17,31 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /** The two ways events come in: a Kafka topic, or archive files. Both emit parsed messages. */
 public final class Sources {
 
+    /** How often a quiet live stream's watermark moves with the wall clock: days need no finer steps. */
+    private static final long WALL_CLOCK_PERIOD_MILLIS = 1000;
+
     private Sources() {}
 
     /**
-     * Event time from each row's Timestamp; per-partition watermarks that skip idle partitions and,
-     * when the whole stream is quiet, follow the wall clock ({@link LiveWatermarks}).
+     * Event time from each row's Timestamp; per-partition watermarks that skip idle partitions
+     * ({@link PartitionWatermarks}).
      */
     public static WatermarkStrategy<SourceItem> watermarks(JobConfig config) {
         long outOfOrderness = config.maxOutOfOrderness.toMillis();
         long idleTimeout = config.idleTimeout.toMillis();
-        long liveLag = Math.max(config.allowedLateness.toMillis(), outOfOrderness);
         return WatermarkStrategy.<SourceItem>forGenerator(
-                        context -> new LiveWatermarks<>(outOfOrderness, idleTimeout, liveLag, System::currentTimeMillis))
+                        context -> new PartitionWatermarks<>(outOfOrderness, idleTimeout, System::currentTimeMillis))
                 .withTimestampAssigner((item, previous) -> item.eventTime());
+    }
+
+    /**
+     * A live Kafka stream's event time once it is quiet ({@link WallClockWhenQuiet}): the wall clock
+     * may close a day only for a stream whose newest event arrived within the allowed lateness.
+     */
+    public static WallClockWhenQuiet wallClockWhenQuiet(JobConfig config) {
+        long outOfOrderness = config.maxOutOfOrderness.toMillis();
+        long liveLag = Math.max(config.allowedLateness.toMillis(), outOfOrderness);
+        return new WallClockWhenQuiet(outOfOrderness, liveLag, WALL_CLOCK_PERIOD_MILLIS);
     }
 
     public static KafkaSource<SourceItem> kafka(JobConfig config) {

@@ -10,17 +10,16 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
 
-class LiveWatermarksTest {
+class PartitionWatermarksTest {
 
     private static final long MINUTE = Duration.ofMinutes(1).toMillis();
     private static final long OUT_OF_ORDERNESS = 10 * MINUTE;
     private static final long IDLE_TIMEOUT = MINUTE;
-    private static final long LIVE_LAG = 6 * 60 * MINUTE;
 
     private long now = millis("2026-11-04T00:05:00Z");
     private final Recorder output = new Recorder();
-    private final LiveWatermarks<Object> watermarks =
-            new LiveWatermarks<>(OUT_OF_ORDERNESS, IDLE_TIMEOUT, LIVE_LAG, () -> now);
+    private final PartitionWatermarks<Object> watermarks =
+            new PartitionWatermarks<>(OUT_OF_ORDERNESS, IDLE_TIMEOUT, () -> now);
 
     @Test
     void whileEventsFlowTheWatermarkTrailsTheNewestEventByTheOutOfOrderness() {
@@ -31,33 +30,33 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void aQuietLiveStreamFollowsTheWallClockSoThatTheDayCloses() {
+    void aQuietPartitionIsMarkedIdleAndNeverJumpsToTheWallClock() {
         watermarks.onEvent(null, millis("2026-11-03T23:55:00Z"), output);
+        watermarks.onPeriodicEmit(output);
         now = millis("2026-11-04T00:30:00Z");
         watermarks.onPeriodicEmit(output);
-        assertThat(output.last()).isEqualTo(millis("2026-11-04T00:20:00Z") - 1);
-        assertThat(output.idle).isFalse();
-    }
-
-    @Test
-    void aPausedReplayOfOldDataIsMarkedIdleAndNeverJumpsToTheWallClock() {
-        watermarks.onEvent(null, millis("2026-10-01T12:00:00Z"), output);
-        watermarks.onPeriodicEmit(output);
-        long replayWatermark = output.last();
-        now += 5 * MINUTE;
-        watermarks.onPeriodicEmit(output);
         assertThat(output.idle).isTrue();
-        assertThat(output.last()).isEqualTo(replayWatermark);
+        assertThat(output.watermarks).containsExactly(millis("2026-11-03T23:45:00Z") - 1);
     }
 
     @Test
-    void aPartitionWithoutEventsSinceTheStartFollowsTheWallClockAfterTheTimeout() {
+    void anEmptyPartitionEmitsNothingAndIsMarkedIdleAfterTheTimeout() {
         watermarks.onPeriodicEmit(output);
         assertThat(output.idle).isFalse();
-        assertThat(output.watermarks).isEmpty();
         now += IDLE_TIMEOUT;
         watermarks.onPeriodicEmit(output);
-        assertThat(output.last()).isEqualTo(now - OUT_OF_ORDERNESS - 1);
+        assertThat(output.idle).isTrue();
+        assertThat(output.watermarks).isEmpty();
+    }
+
+    @Test
+    void anEventAfterIdlenessMakesThePartitionActiveAgain() {
+        now += IDLE_TIMEOUT;
+        watermarks.onPeriodicEmit(output);
+        watermarks.onEvent(null, millis("2026-09-01T12:00:00Z"), output);
+        watermarks.onPeriodicEmit(output);
+        assertThat(output.idle).isFalse();
+        assertThat(output.last()).isEqualTo(millis("2026-09-01T11:50:00Z") - 1);
     }
 
     @Test
@@ -66,18 +65,8 @@ class LiveWatermarksTest {
         now += 2 * MINUTE;
         watermarks.onEvent(null, Long.MIN_VALUE, output);
         watermarks.onPeriodicEmit(output);
-        assertThat(output.last()).isEqualTo(now - OUT_OF_ORDERNESS - 1);
-    }
-
-    @Test
-    void theWatermarkNeverGoesBack() {
-        watermarks.onEvent(null, millis("2026-11-04T00:00:00Z"), output);
-        now = millis("2026-11-04T01:00:00Z");
-        watermarks.onPeriodicEmit(output);
-        long wallClock = output.last();
-        watermarks.onEvent(null, millis("2026-11-04T00:40:00Z"), output);
-        watermarks.onPeriodicEmit(output);
-        assertThat(output.last()).isEqualTo(wallClock);
+        assertThat(output.idle).isTrue();
+        assertThat(output.watermarks).isEmpty();
     }
 
     private static long millis(String instant) {
