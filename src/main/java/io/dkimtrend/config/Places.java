@@ -134,7 +134,7 @@ public final class Places {
             return FileSystem.get(URI.create(new org.apache.flink.core.fs.Path(place).toUri().toString()));
         } catch (IOException | IllegalArgumentException e) {
             String scheme = scheme(place);
-            throw refused(flag, place, "no file system for the scheme " + scheme + ": here"
+            throw refused(flag, place, "no file system for " + scheme + ":// in this process"
                     + " (a cluster loads s3, abfss, gs and the like from its plugins folder)");
         }
     }

@@ -90,8 +90,8 @@ class PlacesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             --events DIR/missing                         | --events file://DIR/missing: no such file or folder
-            --events fiel:///tmp/x                       | --events fiel:///tmp/x: no file system for the scheme fiel: here
-            --events s3://KEY:SECRET@bucket/x            | --events s3://KEY:***@bucket/x: no file system for the scheme s3: here
+            --events fiel:///tmp/x                       | --events fiel:///tmp/x: no file system for fiel:// in this process
+            --events s3://KEY:SECRET@bucket/x            | --events s3://KEY:***@bucket/x: no file system for s3:// in this process
             --events DIR --checkpoint-dir DIR/file/ckpt  | --checkpoint-dir DIR/file/ckpt: the folder cannot be created
             --events DIR --metrics-file DIR/file         | --metrics-file DIR/file: the folder cannot be
             --events DIR --chart DIR/file/trend.png      | --chart DIR/file: the folder cannot be created

@@ -227,6 +227,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** As {@link #produce(String, List)}, with the record timestamps given (null: the broker's time). */
     public void produce(String topic, List<byte[]> values, List<Long> timestamps) {
+        produce(topic, values, timestamps, -1);
+    }
+
+    /** Writes every value to the one partition given, in order. */
+    public void produceTo(String topic, int partition, List<byte[]> values) {
+        produce(topic, values, null, partition);
+    }
+
+    private void produce(String topic, List<byte[]> values, List<Long> timestamps, int onePartition) {
         Properties props = clientProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -240,7 +249,8 @@ public final class KafkaBroker implements AutoCloseable {
             List<Future<RecordMetadata>> acks = new ArrayList<>(values.size());
             for (int i = 0; i < values.size(); i++) {
                 Long timestamp = timestamps == null ? null : timestamps.get(i);
-                acks.add(producer.send(new ProducerRecord<>(topic, i % partitions, timestamp, null, values.get(i))));
+                int partition = onePartition >= 0 ? onePartition : i % partitions;
+                acks.add(producer.send(new ProducerRecord<>(topic, partition, timestamp, null, values.get(i))));
             }
             producer.flush();
             long deadline = System.nanoTime() + OPERATION_TIMEOUT.toNanos();

@@ -3,6 +3,7 @@ package io.dkimtrend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
 import io.dkimtrend.testing.SampleBundle;
@@ -13,20 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The live job in its own JVM, killed with SIGKILL while it reads, and started again with the same
- * flags: it resumes from the newest checkpoint in {@code --checkpoint-dir} by itself, and the
- * metrics topic, read with {@code read_committed}, holds every day's final record exactly once,
- * with the exact series, as if nothing had happened. An email sent now closes the last day.
+ * The README's live command, {@code java -jar target/dkim-trend.jar} with a plain relative
+ * {@code --checkpoint-dir}, killed with SIGKILL while it reads and started again with the same
+ * flags: it resumes from the newest checkpoint in that folder by itself, and the metrics topic,
+ * read with {@code read_committed}, holds every day's final record exactly once, with the exact
+ * series, as if nothing had happened. An email sent now closes the last day.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
 
@@ -41,7 +42,7 @@ class CrashRecoveryTest {
     void aKilledJobResumesFromItsCheckpointWithNothingDoubledOrLost(KafkaBroker kafka) throws Exception {
         this.kafka = kafka;
         // Kept under target/ after the run: the two jobs' logs are what explains a failure here.
-        Path dir = Files.createTempDirectory(Path.of("target"), "crash-recovery-");
+        Path dir = Files.createTempDirectory(JobProcess.PROJECT.resolve("target"), "crash-recovery-");
         kafka.createTopic("crash-events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
         kafka.createTopic("crash-metrics", 1);
         List<byte[]> messages = new ArrayList<>(SampleBundle.messagesInEventTimeOrder());
@@ -52,34 +53,30 @@ class CrashRecoveryTest {
         // partition marked idle while it still has older data makes that data late.
         kafka.throttleConsumers(1_500_000);
 
-        Path checkpoints = dir.resolve("checkpoints");
         List<String> args = List.of("--bootstrap-servers", kafka.bootstrapServers(), "--events-topic", "crash-events",
                 "--starting-offsets", "earliest", "--group-id", "crash-test", "--idle-timeout", "10 s",
-                "--metrics-topic", "crash-metrics", "--dead-letter-file", dir.resolve("dead").toString(),
-                "--checkpoint-dir", checkpoints.toUri().toString(), "--checkpoint-interval", "300 ms",
+                "--metrics-topic", "crash-metrics", "--dead-letter-file", "dead",
+                "--checkpoint-dir", "checkpoints", "--checkpoint-interval", "300 ms",
                 "--parallelism", "2", "--transactional-id-prefix", "crash-test");
         Map<String, String> expected = SampleBundle.expectedSeries("daily-utc-dedup.csv");
 
-        Process first = startJob(args, dir.resolve("first.log"));
-        try {
-            awaitCheckpoint(checkpoints, first, 3);
-        } finally {
-            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        try (JobProcess first = JobProcess.javaJar(dir, args)) {
+            awaitCheckpoint(dir.resolve("checkpoints"), first, 3);
+            first.kill();
         }
         int committedBeforeCrash = finals(kafka, expected, Duration.ofSeconds(3)).size();
         kafka.throttleConsumers(0);
 
-        Process second = startJob(args, dir.resolve("second.log"));
         List<DayMetric> finals;
-        try {
+        String secondLog;
+        try (JobProcess second = JobProcess.javaJar(dir, args)) {
             finals = finals(kafka, expected, WAIT);
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+            secondLog = second.stderr();
         }
 
         assertThat(committedBeforeCrash).as("the crash came before the end").isLessThan(expected.size());
-        assertThat(Files.readString(dir.resolve("second.log"))).contains("Resuming from the newest retained checkpoint");
+        assertThat(secondLog).contains("Resuming from the newest retained checkpoint")
+                .contains(dir.resolve("checkpoints").toString());
         assertThat(SampleBundle.only(SampleBundle.series(finals), expected)).containsExactlyEntriesOf(expected);
         Map<String, Long> finalsPerDay = finals.stream().collect(Collectors.groupingBy(d -> d.day, Collectors.counting()));
         assertThat(finalsPerDay).as("one final record per day").allSatisfy((day, count) -> assertThat(count).isEqualTo(1));
@@ -89,30 +86,16 @@ class CrashRecoveryTest {
         return SampleBundle.awaitFinals(kafka, "crash-metrics", expected.keySet(), timeout);
     }
 
-    private static void awaitCheckpoint(Path checkpoints, Process job, int number) throws Exception {
+    /** Waits until the job has completed checkpoint {@code number} in {@code checkpoints}. */
+    static void awaitCheckpoint(Path checkpoints, JobProcess job, int number) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline && job.isAlive()) {
-            Optional<String> newest = RetainedCheckpoints.newest(checkpoints.toUri().toString());
+            Optional<String> newest = RetainedCheckpoints.newest(checkpoints.toString());
             if (newest.isPresent() && Integer.parseInt(newest.get().replaceAll(".*chk-", "")) >= number) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no checkpoint " + number + " while the job ran");
-    }
-
-    /** The job as its users start it: its own JVM, the main class, the flags. */
-    private static Process startJob(List<String> args, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dlog4j2.configurationFile=" + Path.of("target", "classes", "log4j2.properties").toAbsolutePath(),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
-        for (String open : List.of("java.lang", "java.util", "java.io", "java.nio", "java.net", "java.lang.reflect",
-                "java.time", "java.text", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch")) {
-            command.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DkimTrendJob.class.getName()));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        throw new AssertionError("no checkpoint " + number + " while the job ran: " + job.stderr());
     }
 }
