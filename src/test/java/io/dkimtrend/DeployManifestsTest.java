@@ -138,6 +138,29 @@ class DeployManifestsTest {
         }
     }
 
+    /**
+     * {@code kubectl apply -k} must never replace the real connection string with the example's
+     * placeholder: the Secret the jobs read comes from the README's {@code kubectl create}, not from
+     * the kustomization.
+     */
+    @Test
+    void theKustomizationLeavesTheSecretToTheReadmesCommand() throws Exception {
+        String readme = Files.readString(DEPLOY.resolve("README.md"));
+        List<String> resources = kustomizationResources();
+        Set<String> secretsRead = new TreeSet<>();
+        for (JsonNode deployment : flinkDeployments().values()) {
+            mainContainerEnvironment(deployment).values().forEach(variable -> secretsRead.add(
+                    variable.path("valueFrom").path("secretKeyRef").path("name").asText()));
+        }
+        secretsRead.remove("");
+
+        assertThat(resources).allSatisfy(resource -> assertThat(documents(K8S.resolve(resource)))
+                .as(resource).noneMatch(document -> document.path("kind").asText().equals("Secret")));
+        assertThat(secretsRead).isNotEmpty().allSatisfy(secret ->
+                assertThat(readme).contains("kubectl -n dkim-trend create secret generic " + secret));
+        assertThat(readme).contains("kubectl apply -k deploy/k8s");
+    }
+
     @Test
     void everyTopicTheJobWritesIsCreatedAndTheSeriesTopicsAreCompacted() throws Exception {
         Map<String, Map<String, String>> strimzi = new LinkedHashMap<>();
@@ -231,6 +254,13 @@ class DeployManifestsTest {
             topics.put(words[1], configs);
         }
         return topics;
+    }
+
+    /** The files {@code kubectl apply -k deploy/k8s} applies; each one exists. */
+    private static List<String> kustomizationResources() throws IOException {
+        List<String> resources = strings(documents(K8S.resolve("kustomization.yaml")).get(0).path("resources"));
+        assertThat(resources).isNotEmpty().allSatisfy(resource -> assertThat(K8S.resolve(resource)).isRegularFile());
+        return resources;
     }
 
     private static JobConfig composeJobConfig() throws IOException {
