@@ -165,6 +165,8 @@ class DeployManifestsTest {
     void everyTopicTheJobWritesIsCreatedAndTheSeriesTopicsAreCompacted() throws Exception {
         Map<String, Map<String, String>> strimzi = new LinkedHashMap<>();
         for (JsonNode topic : kind("KafkaTopic")) {
+            // v1 is the one version Strimzi serves from 0.49 on through 1.x (1.0 dropped v1beta2)
+            assertThat(topic.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");
             String name = topic.path("spec").path("topicName").asText(topic.path("metadata").path("name").asText());
             Map<String, String> configs = new LinkedHashMap<>();
             topic.path("spec").path("config").fields().forEachRemaining(c -> configs.put(c.getKey(), c.getValue().asText()));
