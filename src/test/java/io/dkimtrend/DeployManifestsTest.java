@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * deploy/ must not rot: every manifest parses, runs the jar the build makes with the job's main
@@ -161,6 +163,53 @@ class DeployManifestsTest {
         assertThat(readme).contains("kubectl apply -k deploy/k8s");
     }
 
+    /**
+     * The account both jobs run as comes with the kustomization (the operator's chart makes one only
+     * in the namespaces it watches), bound to a role that lets the JobManager do each of these.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''   | pods                   | native Kubernetes: the JobManager creates and deletes its TaskManagers
+            apps | deployments            | the TaskManager pods are owned by the JobManager's deployment
+            apps | deployments/finalizers | owner references where the cluster enforces them
+            ''   | configmaps             | Kubernetes HA: leader election, job graph and checkpoint pointers
+            """)
+    void theServiceAccountTheJobsRunAsMay(String apiGroup, String resource, String why) throws Exception {
+        Map<String, List<JsonNode>> shipped = new LinkedHashMap<>();
+        for (String file : kustomizationResources()) {
+            for (JsonNode document : documents(K8S.resolve(file))) {
+                shipped.computeIfAbsent(document.path("kind").asText(), kind -> new ArrayList<>()).add(document);
+            }
+        }
+        for (JsonNode deployment : flinkDeployments().values()) {
+            String namespace = deployment.path("metadata").path("namespace").asText();
+            String account = deployment.path("spec").path("serviceAccount").asText();
+            assertThat(shipped.getOrDefault("ServiceAccount", List.of())).as("ServiceAccount " + account)
+                    .anyMatch(sa -> isNamed(sa, account, namespace));
+            Set<String> roles = new TreeSet<>();
+            for (JsonNode binding : shipped.getOrDefault("RoleBinding", List.of())) {
+                for (JsonNode subject : binding.path("subjects")) {
+                    if (subject.path("kind").asText().equals("ServiceAccount") && isNamed(subject, account, namespace)
+                            && binding.path("metadata").path("namespace").asText().equals(namespace)) {
+                        roles.add(binding.path("roleRef").path("name").asText());
+                    }
+                }
+            }
+            Set<String> verbs = new TreeSet<>();
+            for (JsonNode role : shipped.getOrDefault("Role", List.of())) {
+                if (!roles.contains(role.path("metadata").path("name").asText())
+                        || !role.path("metadata").path("namespace").asText().equals(namespace)) continue;
+                for (JsonNode rule : role.path("rules")) {
+                    if (strings(rule.path("apiGroups")).contains(apiGroup) && strings(rule.path("resources")).contains(resource)) {
+                        verbs.addAll(strings(rule.path("verbs")));
+                    }
+                }
+            }
+            assertThat(verbs).as(account + " on " + resource + ": " + why)
+                    .containsAll(List.of("get", "list", "watch", "create", "update", "patch", "delete"));
+        }
+    }
+
     @Test
     void everyTopicTheJobWritesIsCreatedAndTheSeriesTopicsAreCompacted() throws Exception {
         Map<String, Map<String, String>> strimzi = new LinkedHashMap<>();
@@ -256,6 +305,11 @@ class DeployManifestsTest {
             topics.put(words[1], configs);
         }
         return topics;
+    }
+
+    private static boolean isNamed(JsonNode object, String name, String namespace) {
+        JsonNode metadata = object.has("metadata") ? object.path("metadata") : object;
+        return metadata.path("name").asText().equals(name) && metadata.path("namespace").asText().equals(namespace);
     }
 
     /** The files {@code kubectl apply -k deploy/k8s} applies; each one exists. */
