@@ -41,6 +41,8 @@ class DeployManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final String JAR_IN_IMAGE = "/opt/flink/usrlib/dkim-trend.jar";
+    /** The group of the user {@code flink} that the official Flink image runs as. */
+    private static final int FLINK_GID = 9999;
     private static final String MAIN_CLASS = DkimTrendJob.class.getName();
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
 
@@ -161,6 +163,33 @@ class DeployManifestsTest {
         assertThat(secretsRead).isNotEmpty().allSatisfy(secret ->
                 assertThat(readme).contains("kubectl -n dkim-trend create secret generic " + secret));
         assertThat(readme).contains("kubectl apply -k deploy/k8s");
+    }
+
+    /**
+     * Every pod of a job reaches the same checkpoints: the claim it mounts is shipped, mountable on
+     * many nodes by a storage class named (the clouds' default classes cannot), and writable by
+     * the image's user through the pods' group.
+     */
+    @Test
+    void theStateVolumeIsSharedByEveryPodAndWritableByFlinksUser() throws Exception {
+        Map<String, JsonNode> claims = new LinkedHashMap<>();
+        for (String file : kustomizationResources()) {
+            for (JsonNode document : documents(K8S.resolve(file))) {
+                if (document.path("kind").asText().equals("PersistentVolumeClaim")) {
+                    claims.put(document.path("metadata").path("name").asText(), document.path("spec"));
+                }
+            }
+        }
+        JsonNode pod = flinkDeployments().get("dkim-trend").path("spec").path("podTemplate").path("spec");
+        List<String> mounted = new ArrayList<>();
+        pod.path("volumes").forEach(volume -> mounted.add(volume.path("persistentVolumeClaim").path("claimName").asText()));
+
+        assertThat(mounted).isNotEmpty().allSatisfy(claim -> {
+            assertThat(claims).containsKey(claim);
+            assertThat(strings(claims.get(claim).path("accessModes"))).containsExactly("ReadWriteMany");
+            assertThat(claims.get(claim).path("storageClassName").asText()).isNotEmpty();
+        });
+        assertThat(pod.path("securityContext").path("fsGroup").asInt()).as("the flink image's gid").isEqualTo(FLINK_GID);
     }
 
     /**
