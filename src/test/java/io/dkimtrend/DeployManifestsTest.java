@@ -38,6 +38,7 @@ class DeployManifestsTest {
     private static final Path K8S = DEPLOY.resolve("k8s");
     private static final Path COMPOSE = DEPLOY.resolve("compose").resolve("docker-compose.yml");
     private static final Path TOPICS_SCRIPT = DEPLOY.resolve("kafka-topics.sh");
+    private static final Path POD_MONITOR = DEPLOY.resolve("monitoring").resolve("podmonitor.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final String JAR_IN_IMAGE = "/opt/flink/usrlib/dkim-trend.jar";
@@ -50,7 +51,8 @@ class DeployManifestsTest {
     void everyManifestParses() throws IOException {
         List<Path> manifests = new ArrayList<>(files(K8S, ".yaml"));
         manifests.add(COMPOSE);
-        assertThat(manifests).hasSizeGreaterThanOrEqualTo(6);
+        manifests.add(POD_MONITOR);
+        assertThat(manifests).hasSizeGreaterThanOrEqualTo(8);
         for (Path manifest : manifests) {
             assertThat(documents(manifest)).as(manifest.toString()).isNotEmpty()
                     .allSatisfy(document -> assertThat(document.isObject()).as(manifest + " holds objects").isTrue());
@@ -163,6 +165,31 @@ class DeployManifestsTest {
         assertThat(secretsRead).isNotEmpty().allSatisfy(secret ->
                 assertThat(readme).contains("kubectl -n dkim-trend create secret generic " + secret));
         assertThat(readme).contains("kubectl apply -k deploy/k8s");
+    }
+
+    /** Prometheus finds every pod that reports: the PodMonitor's port is the reporter's, named on each job's pods. */
+    @Test
+    void thePodMonitorScrapesTheReporterPortOfEveryJob() throws Exception {
+        JsonNode monitor = documents(POD_MONITOR).get(0);
+        JsonNode endpoint = monitor.path("spec").path("podMetricsEndpoints").get(0);
+        String portName = endpoint.path("port").asText();
+
+        assertThat(monitor.path("kind").asText()).isEqualTo("PodMonitor");
+        assertThat(monitor.path("spec").path("selector").path("matchLabels").path("type").asText())
+                .as("the label Flink puts on the pods it creates").isEqualTo("flink-native-kubernetes");
+        flinkDeployments().forEach((name, deployment) -> {
+            JsonNode flink = deployment.path("spec").path("flinkConfiguration");
+            assertThat(flink.path("metrics.reporter.prom.factory.class").asText()).as(name).endsWith("PrometheusReporterFactory");
+            assertThat(deployment.path("metadata").path("namespace").asText()).as(name)
+                    .isEqualTo(monitor.path("metadata").path("namespace").asText());
+            List<Integer> ports = new ArrayList<>();
+            for (JsonNode container : deployment.path("spec").path("podTemplate").path("spec").path("containers")) {
+                for (JsonNode port : container.path("ports")) {
+                    if (port.path("name").asText().equals(portName)) ports.add(port.path("containerPort").asInt());
+                }
+            }
+            assertThat(ports).as(name + ": port " + portName).containsExactly(flink.path("metrics.reporter.prom.port").asInt());
+        });
     }
 
     /**
