@@ -16,12 +16,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +110,24 @@ class DeployManifestsTest {
         assertThat(config.range).isNotNull();
         assertThat(config.transactionalIdPrefix).as("never fences the live job").isEqualTo("dkim-trend-backfill");
         assertThat(backfill.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("stateless");
+    }
+
+    /**
+     * The live job and a backfill report their metrics under job names of their own, as the operator
+     * runs them (it sets pipeline.name to the resource's name), so that a dashboard shows one of them.
+     */
+    @Test
+    void theLiveJobAndTheBackfillReportUnderNamesOfTheirOwn() throws Exception {
+        Map<String, String> labels = new TreeMap<>();
+        flinkDeployments().forEach((name, deployment) -> {
+            Configuration operator = new Configuration();
+            operator.set(PipelineOptions.NAME, name);
+            // the Prometheus reporter's filterLabelValueCharacters keeps only [a-zA-Z0-9:_]
+            labels.put(name, DkimTrendJob.jobName(jobConfig(deployment), operator).replaceAll("[^a-zA-Z0-9:_]", "_"));
+        });
+
+        assertThat(labels).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "dkim-trend", "dkim_trend", "dkim-trend-backfill", "dkim_trend_backfill")));
     }
 
     /** The connection string reaches the Kafka clients from the Secret through the environment, nowhere else. */
