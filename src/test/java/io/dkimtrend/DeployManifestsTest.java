@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dkimtrend.config.JobConfig;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * deploy/ must not rot: every manifest parses, runs the jar the build makes with the job's main
@@ -55,13 +57,14 @@ class DeployManifestsTest {
         List<Path> manifests = new ArrayList<>(files(K8S, ".yaml"));
         manifests.add(COMPOSE);
         manifests.add(POD_MONITOR);
-        assertThat(manifests).hasSizeGreaterThanOrEqualTo(8);
+        manifests.addAll(files(COMPOSE.getParent().resolve("grafana"), ".yaml"));
+        assertThat(manifests).hasSizeGreaterThanOrEqualTo(10);
         for (Path manifest : manifests) {
             assertThat(documents(manifest)).as(manifest.toString()).isNotEmpty()
                     .allSatisfy(document -> assertThat(document.isObject()).as(manifest + " holds objects").isTrue());
         }
-        assertThat(documents(COMPOSE).get(0).path("services").fieldNames()).toIterable()
-                .contains("kafka", "topics", "jobmanager", "taskmanager", "generator");
+        assertThat(compose().path("services").fieldNames()).toIterable()
+                .contains("kafka", "topics", "jobmanager", "taskmanager", "generator", "prometheus", "grafana");
     }
 
     @Test
@@ -316,7 +319,7 @@ class DeployManifestsTest {
 
     @Test
     void composeRunsTheJobInApplicationModeFedByTheGenerator() throws Exception {
-        JsonNode services = documents(COMPOSE).get(0).path("services");
+        JsonNode services = compose().path("services");
         JsonNode jobManager = services.path("jobmanager");
         List<String> command = strings(jobManager.path("command"));
         JobConfig config = composeJobConfig();
@@ -330,6 +333,54 @@ class DeployManifestsTest {
         assertThat(topicsEnvironment.path("EVENTS_TOPIC").asText()).isEqualTo(config.eventsTopic);
         assertThat(services.path("generator").path("environment").path("EVENTS_TOPIC").asText()).isEqualTo(config.eventsTopic);
         assertThat(strings(services.path("topics").path("command"))).contains("/deploy/kafka-topics.sh");
+    }
+
+    /** Every file the Compose stack mounts from the project is there: a missing one would be mounted as an empty folder. */
+    @Test
+    void everyFileComposeMountsExists() throws Exception {
+        List<String> sources = new ArrayList<>();
+        compose().path("services").forEach(service -> strings(service.path("volumes")).stream()
+                .filter(volume -> volume.startsWith(".")).forEach(volume -> sources.add(volume.split(":")[0])));
+
+        assertThat(sources).isNotEmpty().allSatisfy(source ->
+                assertThat(COMPOSE.getParent().resolve(source)).as(source).exists());
+    }
+
+    /**
+     * {@code docker compose up} gives a working Prometheus and Grafana: the Flink processes run the
+     * reporter of deploy/monitoring, Prometheus scrapes each of them on its port, and Grafana shows
+     * the dashboard on that Prometheus.
+     */
+    @Test
+    void composeMonitorsTheJobWithPrometheusAndGrafana() throws Exception {
+        JsonNode services = compose().path("services");
+        JsonNode reporter = documents(DEPLOY.resolve("monitoring").resolve("flink-metrics.yaml")).get(0);
+        JsonNode scrape = documents(DEPLOY.resolve("monitoring").resolve("prometheus.yml")).get(0)
+                .path("scrape_configs").get(0).path("dns_sd_configs").get(0);
+        JsonNode datasource = documents(COMPOSE.getParent().resolve("grafana").resolve("datasources.yaml")).get(0)
+                .path("datasources").get(0);
+        JsonNode dashboards = documents(COMPOSE.getParent().resolve("grafana").resolve("dashboards.yaml")).get(0)
+                .path("providers").get(0);
+        Set<String> flinkServices = new TreeSet<>();
+        services.fields().forEachRemaining(service -> {
+            String properties = service.getValue().path("environment").path("FLINK_PROPERTIES").asText();
+            if (properties.isEmpty()) return;
+            flinkServices.add(service.getKey());
+            JsonNode flink = parse(properties);
+            reporter.fields().forEachRemaining(setting -> assertThat(flink.path(setting.getKey()).asText())
+                    .as(service.getKey() + ": " + setting.getKey()).isEqualTo(setting.getValue().asText()));
+        });
+        String firstPort = reporter.path("metrics.reporter.prom.port").asText().split("-")[0];
+
+        assertThat(flinkServices).containsExactlyInAnyOrder("jobmanager", "taskmanager");
+        assertThat(strings(scrape.path("names"))).containsExactlyInAnyOrderElementsOf(flinkServices);
+        assertThat(scrape.path("port").asText()).as("each container's reporter takes the range's first port").isEqualTo(firstPort);
+        assertThat(strings(services.path("prometheus").path("volumes")))
+                .contains("../monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+        assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(strings(services.path("grafana").path("volumes"))).contains("../monitoring/grafana-dashboard.json:"
+                + dashboards.path("options").path("path").asText() + "/dkim-trend.json:ro");
     }
 
     @Test
@@ -397,7 +448,7 @@ class DeployManifestsTest {
     }
 
     private static JobConfig composeJobConfig() throws IOException {
-        List<String> command = strings(documents(COMPOSE).get(0).path("services").path("jobmanager").path("command"));
+        List<String> command = strings(compose().path("services").path("jobmanager").path("command"));
         return JobConfig.fromArgs(command.subList(3, command.size()).toArray(String[]::new));
     }
 
@@ -434,6 +485,24 @@ class DeployManifestsTest {
             }
         }
         return found;
+    }
+
+    /**
+     * The Compose file with its merge keys ({@code <<: *flink}) resolved, as Compose reads it;
+     * Jackson's YAML reader leaves a merge key as a field named {@code <<}.
+     */
+    private static JsonNode compose() throws IOException {
+        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
+            return new ObjectMapper().valueToTree(new Yaml().load(reader));
+        }
+    }
+
+    private static JsonNode parse(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<JsonNode> documents(Path manifest) throws IOException {
