@@ -133,6 +133,31 @@ class DeployManifestsTest {
                 "dkim-trend", "dkim_trend", "dkim-trend-backfill", "dkim_trend_backfill")));
     }
 
+    /** The README's walkthrough names the files and the objects that deploy/ holds, under their names. */
+    @Test
+    void theReadmesCommandsMatchTheFiles() throws Exception {
+        String readme = Files.readString(DEPLOY.resolve("README.md"));
+        Map<String, Set<String>> shipped = new TreeMap<>();
+        for (Path manifest : files(K8S, ".yaml")) {
+            for (JsonNode document : documents(manifest)) {
+                shipped.computeIfAbsent(document.path("kind").asText().toLowerCase(), kind -> new TreeSet<>())
+                        .add(document.path("metadata").path("name").asText());
+            }
+        }
+        Matcher path = Pattern.compile("(?<![\\w/.-])deploy/[\\w./-]*\\w").matcher(readme);
+        Matcher get = Pattern.compile("kubectl -n \\S+ get (flinkdeployment|pvc) ([a-z0-9-]+)").matcher(readme);
+        List<String> paths = new ArrayList<>();
+        while (path.find()) paths.add(path.group());
+        Map<String, String> objects = new LinkedHashMap<>();
+        while (get.find()) objects.put(get.group(2), get.group(1));
+
+        assertThat(paths).contains("deploy/k8s", "deploy/k8s/flinkdeployment-backfill.yaml")
+                .allSatisfy(file -> assertThat(Path.of(file)).as(file).exists());
+        assertThat(objects).containsKeys("dkim-trend", "dkim-trend-backfill", "dkim-trend-state");
+        objects.forEach((name, kind) -> assertThat(shipped.get(kind.equals("pvc") ? "persistentvolumeclaim" : kind))
+                .as(kind + " " + name).contains(name));
+    }
+
     /** The connection string reaches the Kafka clients from the Secret through the environment, nowhere else. */
     @Test
     void theEventHubsSecretReachesTheKafkaClientsThroughTheEnvironment() throws Exception {
