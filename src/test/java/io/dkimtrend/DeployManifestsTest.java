@@ -137,13 +137,6 @@ class DeployManifestsTest {
     @Test
     void theReadmesCommandsMatchTheFiles() throws Exception {
         String readme = Files.readString(DEPLOY.resolve("README.md"));
-        Map<String, Set<String>> shipped = new TreeMap<>();
-        for (Path manifest : files(K8S, ".yaml")) {
-            for (JsonNode document : documents(manifest)) {
-                shipped.computeIfAbsent(document.path("kind").asText().toLowerCase(), kind -> new TreeSet<>())
-                        .add(document.path("metadata").path("name").asText());
-            }
-        }
         Matcher path = Pattern.compile("(?<![\\w/.-])deploy/[\\w./-]*\\w").matcher(readme);
         Matcher get = Pattern.compile("kubectl -n \\S+ get (flinkdeployment|pvc) ([a-z0-9-]+)").matcher(readme);
         List<String> paths = new ArrayList<>();
@@ -154,8 +147,11 @@ class DeployManifestsTest {
         assertThat(paths).contains("deploy/k8s", "deploy/k8s/flinkdeployment-backfill.yaml")
                 .allSatisfy(file -> assertThat(Path.of(file)).as(file).exists());
         assertThat(objects).containsKeys("dkim-trend", "dkim-trend-backfill", "dkim-trend-state");
-        objects.forEach((name, kind) -> assertThat(shipped.get(kind.equals("pvc") ? "persistentvolumeclaim" : kind))
-                .as(kind + " " + name).contains(name));
+        for (Map.Entry<String, String> object : objects.entrySet()) {
+            String kind = object.getValue().equals("pvc") ? "PersistentVolumeClaim" : "FlinkDeployment";
+            assertThat(kind(kind)).as(kind + " " + object.getKey())
+                    .anyMatch(document -> document.path("metadata").path("name").asText().equals(object.getKey()));
+        }
     }
 
     /** The connection string reaches the Kafka clients from the Secret through the environment, nowhere else. */
@@ -249,12 +245,8 @@ class DeployManifestsTest {
     @Test
     void theStateVolumeIsSharedByEveryPodAndWritableByFlinksUser() throws Exception {
         Map<String, JsonNode> claims = new LinkedHashMap<>();
-        for (String file : kustomizationResources()) {
-            for (JsonNode document : documents(K8S.resolve(file))) {
-                if (document.path("kind").asText().equals("PersistentVolumeClaim")) {
-                    claims.put(document.path("metadata").path("name").asText(), document.path("spec"));
-                }
-            }
+        for (JsonNode claim : applied("PersistentVolumeClaim")) {
+            claims.put(claim.path("metadata").path("name").asText(), claim.path("spec"));
         }
         JsonNode pod = flinkDeployments().get("dkim-trend").path("spec").path("podTemplate").path("spec");
         List<String> mounted = new ArrayList<>();
@@ -280,19 +272,13 @@ class DeployManifestsTest {
             ''   | configmaps             | Kubernetes HA: leader election, job graph and checkpoint pointers
             """)
     void theServiceAccountTheJobsRunAsMay(String apiGroup, String resource, String why) throws Exception {
-        Map<String, List<JsonNode>> shipped = new LinkedHashMap<>();
-        for (String file : kustomizationResources()) {
-            for (JsonNode document : documents(K8S.resolve(file))) {
-                shipped.computeIfAbsent(document.path("kind").asText(), kind -> new ArrayList<>()).add(document);
-            }
-        }
         for (JsonNode deployment : flinkDeployments().values()) {
             String namespace = deployment.path("metadata").path("namespace").asText();
             String account = deployment.path("spec").path("serviceAccount").asText();
-            assertThat(shipped.getOrDefault("ServiceAccount", List.of())).as("ServiceAccount " + account)
+            assertThat(applied("ServiceAccount")).as("ServiceAccount " + account)
                     .anyMatch(sa -> isNamed(sa, account, namespace));
             Set<String> roles = new TreeSet<>();
-            for (JsonNode binding : shipped.getOrDefault("RoleBinding", List.of())) {
+            for (JsonNode binding : applied("RoleBinding")) {
                 for (JsonNode subject : binding.path("subjects")) {
                     if (subject.path("kind").asText().equals("ServiceAccount") && isNamed(subject, account, namespace)
                             && binding.path("metadata").path("namespace").asText().equals(namespace)) {
@@ -301,7 +287,7 @@ class DeployManifestsTest {
                 }
             }
             Set<String> verbs = new TreeSet<>();
-            for (JsonNode role : shipped.getOrDefault("Role", List.of())) {
+            for (JsonNode role : applied("Role")) {
                 if (!roles.contains(role.path("metadata").path("name").asText())
                         || !role.path("metadata").path("namespace").asText().equals(namespace)) continue;
                 for (JsonNode rule : role.path("rules")) {
@@ -463,6 +449,17 @@ class DeployManifestsTest {
     private static boolean isNamed(JsonNode object, String name, String namespace) {
         JsonNode metadata = object.has("metadata") ? object.path("metadata") : object;
         return metadata.path("name").asText().equals(name) && metadata.path("namespace").asText().equals(namespace);
+    }
+
+    /** The objects of this kind that {@code kubectl apply -k deploy/k8s} applies. */
+    private static List<JsonNode> applied(String kind) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        for (String file : kustomizationResources()) {
+            for (JsonNode document : documents(K8S.resolve(file))) {
+                if (document.path("kind").asText().equals(kind)) found.add(document);
+            }
+        }
+        return found;
     }
 
     /** The files {@code kubectl apply -k deploy/k8s} applies; each one exists. */
