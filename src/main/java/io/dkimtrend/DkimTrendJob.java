@@ -32,6 +32,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
@@ -96,13 +97,14 @@ public final class DkimTrendJob {
         Path seriesCopy = config.isBounded() && (config.metricsToStdout() || config.chart != null)
                 ? TempFolders.create("dkim-trend-series-") : null;
         StreamExecutionEnvironment env = build(config, seriesCopy);
+        String jobName = jobName(config, env.getConfiguration());
         JobExecutionResult result;
         if (config.readsArchives()) {
             try (ReplayProgress progress = replayProgress(config)) {
-                result = env.execute("dkim-trend");
+                result = env.execute(jobName);
             }
         } else {
-            result = env.execute("dkim-trend");
+            result = env.execute(jobName);
         }
         Optional<RunSummary> summary = RunSummary.of(result);
         summary.ifPresent(done -> LOG.info(done.line()));
@@ -126,6 +128,20 @@ public final class DkimTrendJob {
             }
         }
         return summary;
+    }
+
+    /**
+     * The job's name, which is also the {@code job_name} label of its metrics: {@code --job-name},
+     * else the cluster's {@code pipeline.name} (the Kubernetes operator sets it to the
+     * FlinkDeployment's name), else {@code dkim-trend}, or {@code dkim-trend-backfill} for a backfill,
+     * so that a backfill's counters never add up with the live job's on a dashboard.
+     */
+    static String jobName(JobConfig config, ReadableConfig cluster) {
+        if (config.jobName != null) {
+            return config.jobName;
+        }
+        return cluster.getOptional(PipelineOptions.NAME)
+                .orElse(config.range != null ? "dkim-trend-backfill" : "dkim-trend");
     }
 
     /** The job, assembled and ready to execute: source, pipeline and the configured sinks. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dkimtrend.config.JobConfig;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +17,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * deploy/ must not rot: every manifest parses, runs the jar the build makes with the job's main
@@ -36,9 +43,12 @@ class DeployManifestsTest {
     private static final Path K8S = DEPLOY.resolve("k8s");
     private static final Path COMPOSE = DEPLOY.resolve("compose").resolve("docker-compose.yml");
     private static final Path TOPICS_SCRIPT = DEPLOY.resolve("kafka-topics.sh");
+    private static final Path POD_MONITOR = DEPLOY.resolve("monitoring").resolve("podmonitor.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final String JAR_IN_IMAGE = "/opt/flink/usrlib/dkim-trend.jar";
+    /** The group of the user {@code flink} that the official Flink image runs as. */
+    private static final int FLINK_GID = 9999;
     private static final String MAIN_CLASS = DkimTrendJob.class.getName();
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
 
@@ -46,13 +56,15 @@ class DeployManifestsTest {
     void everyManifestParses() throws IOException {
         List<Path> manifests = new ArrayList<>(files(K8S, ".yaml"));
         manifests.add(COMPOSE);
-        assertThat(manifests).hasSizeGreaterThanOrEqualTo(6);
+        manifests.add(POD_MONITOR);
+        manifests.addAll(files(COMPOSE.getParent().resolve("grafana"), ".yaml"));
+        assertThat(manifests).hasSizeGreaterThanOrEqualTo(10);
         for (Path manifest : manifests) {
             assertThat(documents(manifest)).as(manifest.toString()).isNotEmpty()
                     .allSatisfy(document -> assertThat(document.isObject()).as(manifest + " holds objects").isTrue());
         }
-        assertThat(documents(COMPOSE).get(0).path("services").fieldNames()).toIterable()
-                .contains("kafka", "topics", "jobmanager", "taskmanager", "generator");
+        assertThat(compose().path("services").fieldNames()).toIterable()
+                .contains("kafka", "topics", "jobmanager", "taskmanager", "generator", "prometheus", "grafana");
     }
 
     @Test
@@ -103,6 +115,45 @@ class DeployManifestsTest {
         assertThat(backfill.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("stateless");
     }
 
+    /**
+     * The live job and a backfill report their metrics under job names of their own, as the operator
+     * runs them (it sets pipeline.name to the resource's name), so that a dashboard shows one of them.
+     */
+    @Test
+    void theLiveJobAndTheBackfillReportUnderNamesOfTheirOwn() throws Exception {
+        Map<String, String> labels = new TreeMap<>();
+        flinkDeployments().forEach((name, deployment) -> {
+            Configuration operator = new Configuration();
+            operator.set(PipelineOptions.NAME, name);
+            // the Prometheus reporter's filterLabelValueCharacters keeps only [a-zA-Z0-9:_]
+            labels.put(name, DkimTrendJob.jobName(jobConfig(deployment), operator).replaceAll("[^a-zA-Z0-9:_]", "_"));
+        });
+
+        assertThat(labels).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "dkim-trend", "dkim_trend", "dkim-trend-backfill", "dkim_trend_backfill")));
+    }
+
+    /** The README's walkthrough names the files and the objects that deploy/ holds, under their names. */
+    @Test
+    void theReadmesCommandsMatchTheFiles() throws Exception {
+        String readme = Files.readString(DEPLOY.resolve("README.md"));
+        Matcher path = Pattern.compile("(?<![\\w/.-])deploy/[\\w./-]*\\w").matcher(readme);
+        Matcher get = Pattern.compile("kubectl -n \\S+ get (flinkdeployment|pvc) ([a-z0-9-]+)").matcher(readme);
+        List<String> paths = new ArrayList<>();
+        while (path.find()) paths.add(path.group());
+        Map<String, String> objects = new LinkedHashMap<>();
+        while (get.find()) objects.put(get.group(2), get.group(1));
+
+        assertThat(paths).contains("deploy/k8s", "deploy/k8s/flinkdeployment-backfill.yaml")
+                .allSatisfy(file -> assertThat(Path.of(file)).as(file).exists());
+        assertThat(objects).containsKeys("dkim-trend", "dkim-trend-backfill", "dkim-trend-state");
+        for (Map.Entry<String, String> object : objects.entrySet()) {
+            String kind = object.getValue().equals("pvc") ? "PersistentVolumeClaim" : "FlinkDeployment";
+            assertThat(kind(kind)).as(kind + " " + object.getKey())
+                    .anyMatch(document -> document.path("metadata").path("name").asText().equals(object.getKey()));
+        }
+    }
+
     /** The connection string reaches the Kafka clients from the Secret through the environment, nowhere else. */
     @Test
     void theEventHubsSecretReachesTheKafkaClientsThroughTheEnvironment() throws Exception {
@@ -138,10 +189,124 @@ class DeployManifestsTest {
         }
     }
 
+    /**
+     * {@code kubectl apply -k} must never replace the real connection string with the example's
+     * placeholder: the Secret the jobs read comes from the README's {@code kubectl create}, not from
+     * the kustomization.
+     */
+    @Test
+    void theKustomizationLeavesTheSecretToTheReadmesCommand() throws Exception {
+        String readme = Files.readString(DEPLOY.resolve("README.md"));
+        List<String> resources = kustomizationResources();
+        Set<String> secretsRead = new TreeSet<>();
+        for (JsonNode deployment : flinkDeployments().values()) {
+            mainContainerEnvironment(deployment).values().forEach(variable -> secretsRead.add(
+                    variable.path("valueFrom").path("secretKeyRef").path("name").asText()));
+        }
+        secretsRead.remove("");
+
+        assertThat(resources).allSatisfy(resource -> assertThat(documents(K8S.resolve(resource)))
+                .as(resource).noneMatch(document -> document.path("kind").asText().equals("Secret")));
+        assertThat(secretsRead).isNotEmpty().allSatisfy(secret ->
+                assertThat(readme).contains("kubectl -n dkim-trend create secret generic " + secret));
+        assertThat(readme).contains("kubectl apply -k deploy/k8s");
+    }
+
+    /** Prometheus finds every pod that reports: the PodMonitor's port is the reporter's, named on each job's pods. */
+    @Test
+    void thePodMonitorScrapesTheReporterPortOfEveryJob() throws Exception {
+        JsonNode monitor = documents(POD_MONITOR).get(0);
+        JsonNode endpoint = monitor.path("spec").path("podMetricsEndpoints").get(0);
+        String portName = endpoint.path("port").asText();
+
+        assertThat(monitor.path("kind").asText()).isEqualTo("PodMonitor");
+        assertThat(monitor.path("spec").path("selector").path("matchLabels").path("type").asText())
+                .as("the label Flink puts on the pods it creates").isEqualTo("flink-native-kubernetes");
+        flinkDeployments().forEach((name, deployment) -> {
+            JsonNode flink = deployment.path("spec").path("flinkConfiguration");
+            assertThat(flink.path("metrics.reporter.prom.factory.class").asText()).as(name).endsWith("PrometheusReporterFactory");
+            assertThat(deployment.path("metadata").path("namespace").asText()).as(name)
+                    .isEqualTo(monitor.path("metadata").path("namespace").asText());
+            List<Integer> ports = new ArrayList<>();
+            for (JsonNode container : deployment.path("spec").path("podTemplate").path("spec").path("containers")) {
+                for (JsonNode port : container.path("ports")) {
+                    if (port.path("name").asText().equals(portName)) ports.add(port.path("containerPort").asInt());
+                }
+            }
+            assertThat(ports).as(name + ": port " + portName).containsExactly(flink.path("metrics.reporter.prom.port").asInt());
+        });
+    }
+
+    /**
+     * Every pod of a job reaches the same checkpoints: the claim it mounts is shipped, mountable on
+     * many nodes by a storage class named (the clouds' default classes cannot), and writable by
+     * the image's user through the pods' group.
+     */
+    @Test
+    void theStateVolumeIsSharedByEveryPodAndWritableByFlinksUser() throws Exception {
+        Map<String, JsonNode> claims = new LinkedHashMap<>();
+        for (JsonNode claim : applied("PersistentVolumeClaim")) {
+            claims.put(claim.path("metadata").path("name").asText(), claim.path("spec"));
+        }
+        JsonNode pod = flinkDeployments().get("dkim-trend").path("spec").path("podTemplate").path("spec");
+        List<String> mounted = new ArrayList<>();
+        pod.path("volumes").forEach(volume -> mounted.add(volume.path("persistentVolumeClaim").path("claimName").asText()));
+
+        assertThat(mounted).isNotEmpty().allSatisfy(claim -> {
+            assertThat(claims).containsKey(claim);
+            assertThat(strings(claims.get(claim).path("accessModes"))).containsExactly("ReadWriteMany");
+            assertThat(claims.get(claim).path("storageClassName").asText()).isNotEmpty();
+        });
+        assertThat(pod.path("securityContext").path("fsGroup").asInt()).as("the flink image's gid").isEqualTo(FLINK_GID);
+    }
+
+    /**
+     * The account both jobs run as comes with the kustomization (the operator's chart makes one only
+     * in the namespaces it watches), bound to a role that lets the JobManager do each of these.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''   | pods                   | native Kubernetes: the JobManager creates and deletes its TaskManagers
+            apps | deployments            | the TaskManager pods are owned by the JobManager's deployment
+            apps | deployments/finalizers | owner references where the cluster enforces them
+            ''   | configmaps             | Kubernetes HA: leader election, job graph and checkpoint pointers
+            """)
+    void theServiceAccountTheJobsRunAsMay(String apiGroup, String resource, String why) throws Exception {
+        for (JsonNode deployment : flinkDeployments().values()) {
+            String namespace = deployment.path("metadata").path("namespace").asText();
+            String account = deployment.path("spec").path("serviceAccount").asText();
+            assertThat(applied("ServiceAccount")).as("ServiceAccount " + account)
+                    .anyMatch(sa -> isNamed(sa, account, namespace));
+            Set<String> roles = new TreeSet<>();
+            for (JsonNode binding : applied("RoleBinding")) {
+                for (JsonNode subject : binding.path("subjects")) {
+                    if (subject.path("kind").asText().equals("ServiceAccount") && isNamed(subject, account, namespace)
+                            && binding.path("metadata").path("namespace").asText().equals(namespace)) {
+                        roles.add(binding.path("roleRef").path("name").asText());
+                    }
+                }
+            }
+            Set<String> verbs = new TreeSet<>();
+            for (JsonNode role : applied("Role")) {
+                if (!roles.contains(role.path("metadata").path("name").asText())
+                        || !role.path("metadata").path("namespace").asText().equals(namespace)) continue;
+                for (JsonNode rule : role.path("rules")) {
+                    if (strings(rule.path("apiGroups")).contains(apiGroup) && strings(rule.path("resources")).contains(resource)) {
+                        verbs.addAll(strings(rule.path("verbs")));
+                    }
+                }
+            }
+            assertThat(verbs).as(account + " on " + resource + ": " + why)
+                    .containsAll(List.of("get", "list", "watch", "create", "update", "patch", "delete"));
+        }
+    }
+
     @Test
     void everyTopicTheJobWritesIsCreatedAndTheSeriesTopicsAreCompacted() throws Exception {
         Map<String, Map<String, String>> strimzi = new LinkedHashMap<>();
         for (JsonNode topic : kind("KafkaTopic")) {
+            // v1 is the one version Strimzi serves from 0.49 on through 1.x (1.0 dropped v1beta2)
+            assertThat(topic.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");
             String name = topic.path("spec").path("topicName").asText(topic.path("metadata").path("name").asText());
             Map<String, String> configs = new LinkedHashMap<>();
             topic.path("spec").path("config").fields().forEachRemaining(c -> configs.put(c.getKey(), c.getValue().asText()));
@@ -165,7 +330,7 @@ class DeployManifestsTest {
 
     @Test
     void composeRunsTheJobInApplicationModeFedByTheGenerator() throws Exception {
-        JsonNode services = documents(COMPOSE).get(0).path("services");
+        JsonNode services = compose().path("services");
         JsonNode jobManager = services.path("jobmanager");
         List<String> command = strings(jobManager.path("command"));
         JobConfig config = composeJobConfig();
@@ -179,6 +344,54 @@ class DeployManifestsTest {
         assertThat(topicsEnvironment.path("EVENTS_TOPIC").asText()).isEqualTo(config.eventsTopic);
         assertThat(services.path("generator").path("environment").path("EVENTS_TOPIC").asText()).isEqualTo(config.eventsTopic);
         assertThat(strings(services.path("topics").path("command"))).contains("/deploy/kafka-topics.sh");
+    }
+
+    /** Every file the Compose stack mounts from the project is there: a missing one would be mounted as an empty folder. */
+    @Test
+    void everyFileComposeMountsExists() throws Exception {
+        List<String> sources = new ArrayList<>();
+        compose().path("services").forEach(service -> strings(service.path("volumes")).stream()
+                .filter(volume -> volume.startsWith(".")).forEach(volume -> sources.add(volume.split(":")[0])));
+
+        assertThat(sources).isNotEmpty().allSatisfy(source ->
+                assertThat(COMPOSE.getParent().resolve(source)).as(source).exists());
+    }
+
+    /**
+     * {@code docker compose up} gives a working Prometheus and Grafana: the Flink processes run the
+     * reporter of deploy/monitoring, Prometheus scrapes each of them on its port, and Grafana shows
+     * the dashboard on that Prometheus.
+     */
+    @Test
+    void composeMonitorsTheJobWithPrometheusAndGrafana() throws Exception {
+        JsonNode services = compose().path("services");
+        JsonNode reporter = documents(DEPLOY.resolve("monitoring").resolve("flink-metrics.yaml")).get(0);
+        JsonNode scrape = documents(DEPLOY.resolve("monitoring").resolve("prometheus.yml")).get(0)
+                .path("scrape_configs").get(0).path("dns_sd_configs").get(0);
+        JsonNode datasource = documents(COMPOSE.getParent().resolve("grafana").resolve("datasources.yaml")).get(0)
+                .path("datasources").get(0);
+        JsonNode dashboards = documents(COMPOSE.getParent().resolve("grafana").resolve("dashboards.yaml")).get(0)
+                .path("providers").get(0);
+        Set<String> flinkServices = new TreeSet<>();
+        services.fields().forEachRemaining(service -> {
+            String properties = service.getValue().path("environment").path("FLINK_PROPERTIES").asText();
+            if (properties.isEmpty()) return;
+            flinkServices.add(service.getKey());
+            JsonNode flink = parse(properties);
+            reporter.fields().forEachRemaining(setting -> assertThat(flink.path(setting.getKey()).asText())
+                    .as(service.getKey() + ": " + setting.getKey()).isEqualTo(setting.getValue().asText()));
+        });
+        String firstPort = reporter.path("metrics.reporter.prom.port").asText().split("-")[0];
+
+        assertThat(flinkServices).containsExactlyInAnyOrder("jobmanager", "taskmanager");
+        assertThat(strings(scrape.path("names"))).containsExactlyInAnyOrderElementsOf(flinkServices);
+        assertThat(scrape.path("port").asText()).as("each container's reporter takes the range's first port").isEqualTo(firstPort);
+        assertThat(strings(services.path("prometheus").path("volumes")))
+                .contains("../monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+        assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(strings(services.path("grafana").path("volumes"))).contains("../monitoring/grafana-dashboard.json:"
+                + dashboards.path("options").path("path").asText() + "/dkim-trend.json:ro");
     }
 
     @Test
@@ -233,8 +446,31 @@ class DeployManifestsTest {
         return topics;
     }
 
+    private static boolean isNamed(JsonNode object, String name, String namespace) {
+        JsonNode metadata = object.has("metadata") ? object.path("metadata") : object;
+        return metadata.path("name").asText().equals(name) && metadata.path("namespace").asText().equals(namespace);
+    }
+
+    /** The objects of this kind that {@code kubectl apply -k deploy/k8s} applies. */
+    private static List<JsonNode> applied(String kind) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        for (String file : kustomizationResources()) {
+            for (JsonNode document : documents(K8S.resolve(file))) {
+                if (document.path("kind").asText().equals(kind)) found.add(document);
+            }
+        }
+        return found;
+    }
+
+    /** The files {@code kubectl apply -k deploy/k8s} applies; each one exists. */
+    private static List<String> kustomizationResources() throws IOException {
+        List<String> resources = strings(documents(K8S.resolve("kustomization.yaml")).get(0).path("resources"));
+        assertThat(resources).isNotEmpty().allSatisfy(resource -> assertThat(K8S.resolve(resource)).isRegularFile());
+        return resources;
+    }
+
     private static JobConfig composeJobConfig() throws IOException {
-        List<String> command = strings(documents(COMPOSE).get(0).path("services").path("jobmanager").path("command"));
+        List<String> command = strings(compose().path("services").path("jobmanager").path("command"));
         return JobConfig.fromArgs(command.subList(3, command.size()).toArray(String[]::new));
     }
 
@@ -271,6 +507,24 @@ class DeployManifestsTest {
             }
         }
         return found;
+    }
+
+    /**
+     * The Compose file with its merge keys ({@code <<: *flink}) resolved, as Compose reads it;
+     * Jackson's YAML reader leaves a merge key as a field named {@code <<}.
+     */
+    private static JsonNode compose() throws IOException {
+        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
+            return new ObjectMapper().valueToTree(new Yaml().load(reader));
+        }
+    }
+
+    private static JsonNode parse(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<JsonNode> documents(Path manifest) throws IOException {

@@ -46,6 +46,7 @@ public enum Flag {
     UPDATE_INTERVAL("update-interval", "DURATION", "A live run emits running (non-final) records of open days at most this often (default 1 min)."),
     SERIES_BY("series-by", "all|tenant", "all (default): one series over every tenant; tenant: also a series per tenantId."),
     TOP_DOMAINS("top-domains", "N", "Sender domains with the most DKIM failures in each day record and alert (default 10; 0: none, no per-domain state)."),
+    JOB_NAME("job-name", "NAME", "The job's name in Flink and in its metrics' job_name label (default: the cluster's pipeline.name, else dkim-trend; dkim-trend-backfill for a backfill)."),
     PARALLELISM("parallelism", "N", "Default parallelism of the job."),
     CHECKPOINT_DIR("checkpoint-dir", "DIR", "Where checkpoints are kept: a folder (a plain path, or a URI such as s3://bucket/ckpt); a live run resumes from the newest one left there."),
     FROM_SAVEPOINT("from-savepoint", "PATH", "Start from this savepoint or checkpoint (a local run; on a cluster use flink run -s)."),

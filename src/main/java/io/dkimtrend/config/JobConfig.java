@@ -77,6 +77,8 @@ public final class JobConfig implements Serializable {
     public long alertMinFailures = 10;
 
     // Runtime
+    /** --job-name, or null: the cluster's pipeline.name names the job, else a default (DkimTrendJob.jobName). */
+    public String jobName;
     public int parallelism = -1;
     public String checkpointDir;
     public String fromSavepoint;
@@ -144,6 +146,7 @@ public final class JobConfig implements Serializable {
         config.updateInterval = line.getDuration(Flag.UPDATE_INTERVAL, config.updateInterval);
         config.seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY, "all"));
         config.topDomains = line.getInt(Flag.TOP_DOMAINS, config.topDomains);
+        config.jobName = line.get(Flag.JOB_NAME);
         config.parallelism = line.getInt(Flag.PARALLELISM, config.parallelism);
         config.checkpointDir = line.getFlinkPlace(Flag.CHECKPOINT_DIR);
         config.fromSavepoint = line.getFlinkPlace(Flag.FROM_SAVEPOINT);

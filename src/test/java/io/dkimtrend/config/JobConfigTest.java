@@ -65,6 +65,18 @@ class JobConfigTest {
         assertThat(read).isEqualTo(Duration.parse(expected));
     }
 
+    /** Only what the flag says: without it, the job takes the cluster's name or a default when it runs. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "(none)", textBlock = """
+            --job-name dkim-trend-2026-10                                          | dkim-trend-2026-10
+            --job-name replay --from 2026-10-01 --until 2026-11-01                 | replay
+            --from 2026-10-01 --until 2026-11-01                                   | (none)
+            --events x                                                             | (none)
+            """)
+    void readsTheJobName(String args, String expected) {
+        assertThat(JobConfig.fromArgs(args.trim().split(" +")).jobName).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             --evnts x                                           | unknown flag --evnts
