@@ -61,20 +61,6 @@ class HostileInputProperties {
         });
     }
 
-    @Test
-    void numbersLongerThan64CharactersAreOneDeadLetterWithItsReason() {
-        Gen<Integer> lengths = Gen.frequency(Gen.weighted(3, Gen.sizes(1, 100_000)), Gen.weighted(1, Gen.ints(60, 70)));
-        SeededInputs.check(200, lengths, digits -> digits + " digits", digits -> {
-            ParsedItems parsed = ParsedItems.parse(parser, HostileMessages.hugeNumberRow("", digits));
-            if (digits <= 64) {
-                assertThat(parsed.emails()).isEqualTo(1);
-            } else {
-                assertThat(parsed.items()).singleElement().satisfies(item ->
-                        assertThat(item.deadLetter.reason).startsWith("over a read limit: Number value length"));
-            }
-        });
-    }
-
     record Encoded(BuiltMessage message, Charset charset) {}
 
     @Test
