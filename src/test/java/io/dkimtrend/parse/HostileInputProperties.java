@@ -61,6 +61,38 @@ class HostileInputProperties {
         });
     }
 
+    @Test
+    void longNumbersAndStringsWhereTheJobSkipsThemNeverVoidTheMessage() {
+        SeededInputs.check(300, HostileMessages.longSkippedValues(), HostileMessages.Placed::toString, placed -> {
+            byte[] message = placed.envelope();
+            ParsedItems parsed = ParsedItems.parse(parser, message);
+            assertThat(parsed.emails()).as("emails").isEqualTo(2);
+            assertThat(parsed.dkimFailures()).as("DKIM failures").isEqualTo(2);
+            assertThat(parsed.deadLetters()).as("dead letters").isZero();
+            parsed.assertAccountedFor(message, recordCount(message));
+        });
+    }
+
+    @Test
+    void longValuesInColumnsTheJobReadsAreDeadLettersOfTheirRecordAlone() {
+        SeededInputs.check(300, HostileMessages.longReadValues(), HostileMessages.Placed::toString, placed -> {
+            byte[] message = placed.envelope();
+            ParsedItems parsed = ParsedItems.parse(parser, message);
+            assertThat(parsed.emails()).as("emails").isEqualTo(2 + placed.emails());
+            assertThat(parsed.dkimFailures()).as("DKIM failures").isEqualTo(2 + placed.dkimFailures());
+            assertThat(parsed.records()).as("records").isEqualTo(3);
+            if (placed.reason() == null) {
+                assertThat(parsed.deadLetters()).as("dead letters").isZero();
+            } else {
+                assertThat(parsed.items()).filteredOn(item -> item.deadLetter != null).singleElement().satisfies(item -> {
+                    assertThat(item.deadLetter.reason).startsWith(placed.reason());
+                    assertThat(item.deadLetter.origin).isEqualTo(ParsedItems.ORIGIN + " record 1");
+                });
+            }
+            parsed.assertAccountedFor(message, recordCount(message));
+        });
+    }
+
     record Encoded(BuiltMessage message, Charset charset) {}
 
     @Test
