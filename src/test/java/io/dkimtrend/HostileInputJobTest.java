@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole job on hostile input: a 50 MB message and a value nested 100,000 levels deep, in an
  * archive and on Kafka, tombstones, other encodings and thousands of mutated messages become dead
- * letters with their reasons, the job goes on, and its metrics account for every record.
+ * letters with their reasons, the job goes on, and its metrics account for every record. A
+ * 65-digit number in a column the job skips is normal input: its email counts.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class HostileInputJobTest {
@@ -109,6 +110,8 @@ class HostileInputJobTest {
         sent.put("not UTF-8: UTF-16 or UTF-32 text", new String(email, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16));
         sent.put("not UTF-8: malformed byte sequence at offset ", new String(email, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1));
         sent.put("not UTF-8: malformed byte sequence at offset 0", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        sent.put("counted, a 65-digit number in a column the job skips", new String(email, StandardCharsets.UTF_8)
+                .replace("\"Subject\"", "\"AttachmentCount\":" + "9".repeat(65) + ",\"Subject\"").getBytes(StandardCharsets.UTF_8));
         sent.put("also counted", email);
         kafka.produce("hostile-events", new ArrayList<>(sent.values()));
 
@@ -145,8 +148,8 @@ class HostileInputJobTest {
                 .map(record -> Json.read(record.value(), DayMetric.class)).toList();
         assertThat(SeriesTable.newestFinal(days)).singleElement().satisfies(day -> {
             assertThat(day.day).isEqualTo("2026-10-03");
-            assertThat(day.emails).as("the two emails around the hostile records, one identity-less row each").isEqualTo(2);
-            assertThat(day.dkimFail).isEqualTo(2);
+            assertThat(day.emails).as("the three emails among the hostile records, one identity-less row each").isEqualTo(3);
+            assertThat(day.dkimFail).isEqualTo(3);
         });
     }
 

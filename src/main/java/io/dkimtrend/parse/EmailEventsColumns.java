@@ -32,12 +32,14 @@ final class EmailEventsColumns {
             case "Timestamp" -> {
                 record.hasEmailColumns = true;
                 record.hasTimestamp = true;
-                record.timestamp = textOrNull(parser, value);
+                record.timestampNotText = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL
+                        ? null : kindOf(parser, value);
+                record.timestamp = textOrNull(parser, value, record, name);
             }
             case "AuthenticationDetails" -> {
                 record.hasEmailColumns = true;
                 if (value == JsonToken.VALUE_STRING) {
-                    AuthenticationDetails.classifyEncoded(parser.getText(), factory, record.email);
+                    AuthenticationDetails.classifyEncoded(textOrNull(parser, value, record, name), factory, record.email);
                 } else if (value == JsonToken.START_OBJECT) {
                     AuthenticationDetails.classifyObject(parser, record.email);
                 } else {
@@ -46,29 +48,52 @@ final class EmailEventsColumns {
             }
             case "NetworkMessageId" -> {
                 record.hasEmailColumns = true;
-                record.networkMessageId = textOrNull(parser, value);
+                record.networkMessageId = textOrNull(parser, value, record, name);
             }
             case "RecipientEmailAddress" -> {
                 record.hasEmailColumns = true;
-                record.recipient = textOrNull(parser, value);
+                record.recipient = textOrNull(parser, value, record, name);
             }
-            case "SenderFromDomain" -> record.senderFromDomain = textOrNull(parser, value);
-            case "SenderFromAddress" -> record.senderFromAddress = textOrNull(parser, value);
+            case "SenderFromDomain" -> record.senderFromDomain = textOrNull(parser, value, record, name);
+            case "SenderFromAddress" -> record.senderFromAddress = textOrNull(parser, value, record, name);
             case "TenantId" -> {
                 // The record's own tenantId, read before or after its properties, comes first.
-                String tenant = textOrNull(parser, value);
+                String tenant = textOrNull(parser, value, record, name);
                 if (tenant != null && record.tenantId == null) record.tenantId = tenant;
             }
             default -> parser.skipChildren();
         }
     }
 
-    /** The string the parser stands at, or null for any other value, which it skips. */
-    static String textOrNull(JsonParser parser, JsonToken value) throws IOException {
+    /**
+     * The string the parser stands at, or null for any other value, which it skips. A string longer
+     * than {@link MessageLimits#MAX_READ_CHARS} is never built: it marks the record over the limit
+     * (its first such column names the reason) and reads as null.
+     */
+    static String textOrNull(JsonParser parser, JsonToken value, RecordFields record, String column) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
+            // Finishes the token into Jackson's buffer without making a String of it.
+            int length = parser.getTextLength();
+            if (length <= MessageLimits.MAX_READ_CHARS) {
+                return parser.getText();
+            }
+            if (record.overReadLimit == null) {
+                record.overReadLimit = "over a read limit: " + column + " of " + length
+                        + " characters exceeds the maximum of " + MessageLimits.MAX_READ_CHARS;
+            }
+            return null;
         }
         parser.skipChildren();
         return null;
+    }
+
+    /** What a value that is neither a string nor null is, for a reason: {@code a number of 70 characters}. */
+    private static String kindOf(JsonParser parser, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number of " + parser.getTextLength() + " characters";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> value.asString() == null ? value.name() : value.asString();
+        };
     }
 }

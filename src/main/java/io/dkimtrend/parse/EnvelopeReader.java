@@ -16,12 +16,15 @@ import java.util.List;
  */
 final class EnvelopeReader {
 
-    private final JsonFactory factory = MessageLimits.jsonFactory();
-    private final EmailEventsColumns columns = new EmailEventsColumns(factory);
+    private final JsonFactory factory;
+    private final EmailEventsColumns columns;
     private final RecordClassifier classifier;
 
-    EnvelopeReader(RecordClassifier classifier) {
+    /** {@code factory} reads under the message's limits ({@link MessageLimits#jsonFactory()}). */
+    EnvelopeReader(RecordClassifier classifier, JsonFactory factory) {
         this.classifier = classifier;
+        this.factory = factory;
+        this.columns = new EmailEventsColumns(factory);
     }
 
     /**
@@ -71,9 +74,9 @@ final class EnvelopeReader {
                         parser.skipChildren();
                     }
                 }
-                case "category" -> record.category = EmailEventsColumns.textOrNull(parser, value);
+                case "category" -> record.category = EmailEventsColumns.textOrNull(parser, value, record, name);
                 case "tenantId", "TenantId" -> {
-                    String tenant = EmailEventsColumns.textOrNull(parser, value);
+                    String tenant = EmailEventsColumns.textOrNull(parser, value, record, name);
                     if (tenant != null) record.tenantId = tenant;
                 }
                 case "properties" -> {

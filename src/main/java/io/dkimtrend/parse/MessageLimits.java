@@ -5,34 +5,58 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.dkimtrend.model.DeadLetter;
 
 /**
- * What a message must be before the JSON reader sees it, and the limits the reader enforces while
- * it reads. Whatever breaks a limit makes the whole message one dead letter, never an error.
+ * What a message must be before the JSON reader sees it, the limits the reader enforces while it
+ * reads, and the limit on each value the job reads. Whatever breaks a message limit makes the whole
+ * message one dead letter, never an error; a value the job reads that breaks {@link #MAX_READ_CHARS}
+ * makes its record one.
  */
 final class MessageLimits {
 
     /**
-     * Limits chosen for this input rather than left at Jackson's defaults (nesting 500, numbers of
-     * 1,000 digits, strings of 20 million characters, names of 50,000). Defender records nest five
-     * levels at most; no column holds a number longer than a 64-bit integer or a float in full
-     * precision; no string or name is near the message limit. The nesting limit also keeps
-     * Jackson's skipping iterative work shallow.
+     * The longest string a column the job reads may hold (Timestamp, AuthenticationDetails,
+     * NetworkMessageId, RecipientEmailAddress, SenderFromDomain, SenderFromAddress, category,
+     * TenantId): far above any real value (addresses and domains are limited to a few hundred
+     * characters, the other columns are shorter), and it keeps a hostile value from becoming a
+     * series' tenant or domain. Checked on the length before the value is built into a String; a
+     * longer one makes its record a dead letter.
      */
-    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(64)
-            .maxNumberLength(64)
-            .maxStringLength(16 * 1024 * 1024)
-            .maxNameLength(64 * 1024)
-            .build();
+    static final int MAX_READ_CHARS = 64 * 1024;
+
+    /** Defender records nest five levels at most; Jackson's default is 500. */
+    static final int MAX_NESTING_DEPTH = 64;
+
+    /** Jackson's default is 50,000 characters. Names are built and interned even in skipped values. */
+    static final int MAX_NAME_LENGTH = 64 * 1024;
 
     private final int maxMessageBytes;
+    private final StreamReadConstraints constraints;
 
     MessageLimits(int maxMessageBytes) {
         this.maxMessageBytes = maxMessageBytes;
+        this.constraints = constraints(maxMessageBytes);
     }
 
-    /** A JSON reader that breaks off, with a StreamConstraintsException, at {@link #CONSTRAINTS}. */
-    static JsonFactory jsonFactory() {
-        return JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    /**
+     * The reader's limits for messages of at most {@code maxMessageBytes}. Jackson checks a
+     * number's length as it reads the number, even one it then skips, and checks its digits against
+     * the string limit too; it checks a string's length only when the string is built. The job
+     * skips every number and converts none, so numbers and strings are bounded by the message size
+     * alone (no value of a message that fits can break these two), and values the job reads by
+     * {@link #MAX_READ_CHARS}. Nesting and names stay limited: the nesting limit also keeps
+     * Jackson's skipping iterative work shallow.
+     */
+    static StreamReadConstraints constraints(int maxMessageBytes) {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(maxMessageBytes)
+                .maxStringLength(maxMessageBytes)
+                .maxNameLength(MAX_NAME_LENGTH)
+                .build();
+    }
+
+    /** A JSON reader that breaks off, with a StreamConstraintsException, at {@link #constraints(int)}. */
+    JsonFactory jsonFactory() {
+        return JsonFactory.builder().streamReadConstraints(constraints).build();
     }
 
     /** The dead letter for a message that must not be read as JSON, or null if it may be. */

@@ -21,11 +21,14 @@ import java.util.function.Consumer;
  * {@code SenderFromAddress}, {@code category} and {@code tenantId} are read; Jackson's streaming
  * parser skips everything else without building it, which is where the job's time goes.
  *
- * <p>A message that is not valid JSON, or breaks one of the {@link MessageLimits}, is dead-lettered
- * whole and yields nothing else, so replaying a dead letter after a fix can never count a record
- * twice. A record without a usable Timestamp is dead-lettered alone; the other records of its
- * envelope still count. So is a record whose Timestamp lies further ahead of the wall clock than the
- * allowed skew ({@link EventTimeBounds}); {@link RecordClassifier} gives each record's reason.
+ * <p>A message that is not valid JSON, or breaks one of the {@link MessageLimits} on the message
+ * (size, encoding, nesting, name length), is dead-lettered whole and yields nothing else, so
+ * replaying a dead letter after a fix can never count a record twice. Values the job skips, numbers
+ * and strings of any length, are bounded by the message size alone. A record without a usable
+ * Timestamp is dead-lettered alone; the other records of its envelope still count. So is a record
+ * whose Timestamp lies further ahead of the wall clock than the allowed skew
+ * ({@link EventTimeBounds}), and one with a value the job reads longer than
+ * {@link MessageLimits#MAX_READ_CHARS}; {@link RecordClassifier} gives each record's reason.
  *
  * <p>Instances are not thread-safe; each parallel source reader owns one.
  */
@@ -59,7 +62,7 @@ public final class MessageParser {
     public MessageParser(int maxMessageBytes, Duration maxFutureSkew, Clock clock) {
         this.eventTimes = new EventTimeBounds(maxFutureSkew, clock);
         this.limits = new MessageLimits(maxMessageBytes);
-        this.envelopes = new EnvelopeReader(new RecordClassifier(eventTimes));
+        this.envelopes = new EnvelopeReader(new RecordClassifier(eventTimes), limits.jsonFactory());
     }
 
     /** Parses {@code message}; everything it holds goes to {@code out}, once the whole message parsed. */

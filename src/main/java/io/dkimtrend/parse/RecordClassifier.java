@@ -25,10 +25,15 @@ final class RecordClassifier {
         }
         String reason = null;
         long eventTime = EventTimes.INVALID;
-        if (record.propertiesNotObject) {
+        if (record.overReadLimit != null) {
+            reason = record.overReadLimit;
+        } else if (record.propertiesNotObject) {
             reason = "properties is not a JSON object";
         } else if (!record.hasProperties && !record.hasEmailColumns) {
             reason = "not an EmailEvents message: no records, properties or EmailEvents columns";
+        } else if (record.timestampNotText != null) {
+            // Never converted: a number here costs no more than a number in a column nobody reads.
+            reason = "Timestamp is not a string: " + record.timestampNotText;
         } else if (!record.hasTimestamp || record.timestamp == null) {
             reason = "record without Timestamp";
         } else if ((eventTime = EventTimes.parseMillis(record.timestamp)) == EventTimes.INVALID) {

@@ -15,6 +15,10 @@ final class RecordFields {
     boolean hasEmailColumns;
     String timestamp;
     boolean hasTimestamp;
+    /** What the Timestamp was when neither a string nor null ({@code a number of 13 characters}). */
+    String timestampNotText;
+    /** The reason, naming its column, when a value the job reads is longer than it reads. */
+    String overReadLimit;
     String networkMessageId;
     String recipient;
     String senderFromDomain;

@@ -62,16 +62,34 @@ class HostileInputProperties {
     }
 
     @Test
-    void numbersLongerThan64CharactersAreOneDeadLetterWithItsReason() {
-        Gen<Integer> lengths = Gen.frequency(Gen.weighted(3, Gen.sizes(1, 100_000)), Gen.weighted(1, Gen.ints(60, 70)));
-        SeededInputs.check(200, lengths, digits -> digits + " digits", digits -> {
-            ParsedItems parsed = ParsedItems.parse(parser, HostileMessages.hugeNumberRow("", digits));
-            if (digits <= 64) {
-                assertThat(parsed.emails()).isEqualTo(1);
+    void longNumbersAndStringsWhereTheJobSkipsThemNeverVoidTheMessage() {
+        SeededInputs.check(300, HostileMessages.longSkippedValues(), HostileMessages.Placed::toString, placed -> {
+            byte[] message = placed.envelope();
+            ParsedItems parsed = ParsedItems.parse(parser, message);
+            assertThat(parsed.emails()).as("emails").isEqualTo(2);
+            assertThat(parsed.dkimFailures()).as("DKIM failures").isEqualTo(2);
+            assertThat(parsed.deadLetters()).as("dead letters").isZero();
+            parsed.assertAccountedFor(message, recordCount(message));
+        });
+    }
+
+    @Test
+    void longValuesInColumnsTheJobReadsAreDeadLettersOfTheirRecordAlone() {
+        SeededInputs.check(300, HostileMessages.longReadValues(), HostileMessages.Placed::toString, placed -> {
+            byte[] message = placed.envelope();
+            ParsedItems parsed = ParsedItems.parse(parser, message);
+            assertThat(parsed.emails()).as("emails").isEqualTo(2 + placed.emails());
+            assertThat(parsed.dkimFailures()).as("DKIM failures").isEqualTo(2 + placed.dkimFailures());
+            assertThat(parsed.records()).as("records").isEqualTo(3);
+            if (placed.reason() == null) {
+                assertThat(parsed.deadLetters()).as("dead letters").isZero();
             } else {
-                assertThat(parsed.items()).singleElement().satisfies(item ->
-                        assertThat(item.deadLetter.reason).startsWith("over a read limit: Number value length"));
+                assertThat(parsed.items()).filteredOn(item -> item.deadLetter != null).singleElement().satisfies(item -> {
+                    assertThat(item.deadLetter.reason).startsWith(placed.reason());
+                    assertThat(item.deadLetter.origin).isEqualTo(ParsedItems.ORIGIN + " record 1");
+                });
             }
+            parsed.assertAccountedFor(message, recordCount(message));
         });
     }
 

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * Generators of hostile input for the parse path: the sample bundle's own lines and real-shaped
  * messages ({@link RealShapedMessages}) as seeds, their truncations, duplications, splices and
- * byte-level mutations, arbitrary JSON, arbitrary bytes, deep nesting, huge numbers and other
- * encodings.
+ * byte-level mutations, arbitrary JSON, arbitrary bytes, deep nesting, huge numbers, long values
+ * where the job skips them and where it reads them, and other encodings.
  */
 public final class HostileMessages {
 
@@ -219,16 +219,122 @@ public final class HostileMessages {
         return random -> nestedRow(depths.next(random), random.nextInt(3));
     }
 
-    /** A row whose Size holds {@code digits} digits after {@code prefix}. */
-    static byte[] hugeNumberRow(String prefix, int digits) {
-        return ("{\"Timestamp\":\"2026-10-03T10:00:00Z\",\"Size\":" + prefix + "7".repeat(digits) + "}")
-                .getBytes(StandardCharsets.UTF_8);
+    /** A row whose {@code column} holds {@code digits} digits after {@code prefix}. */
+    static byte[] hugeNumberRow(String column, String prefix, int digits) {
+        String timestamp = column.equals("Timestamp") ? "" : "\"Timestamp\":\"2026-10-03T10:00:00Z\",";
+        return ("{" + timestamp + "\"" + column + "\":" + prefix + "7".repeat(digits) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     static Gen<byte[]> hugeNumbers() {
-        Gen<Integer> digits = Gen.frequency(weighted(3, Gen.sizes(1, 5_000)), weighted(1, Gen.ints(60, 70)));
-        Gen<String> prefixes = Gen.of("", "-", "0.", "1e");
-        return random -> hugeNumberRow(prefixes.next(random), digits.next(random));
+        Gen<Integer> digits = Gen.frequency(weighted(3, Gen.sizes(1, 100_000)), weighted(1, Gen.ints(60, 70)));
+        Gen<String> prefixes = Gen.of("", "-", "0.", "1e", "-1.5e-");
+        Gen<String> columns = Gen.of("Size", "Size", "Timestamp", "NetworkMessageId");
+        return random -> hugeNumberRow(columns.next(random), prefixes.next(random), digits.next(random));
+    }
+
+    // --- long values, placed where the job skips them or reads them -------------------------
+
+    /**
+     * A long value (JSON text: a number or a string) placed in an envelope whose two other records
+     * are DKIM-failing emails, with what the record holding it must become: {@code emails} and
+     * {@code dkimFailures} of its own (0 or 1), and the start of its dead letter's reason, or null.
+     */
+    record Placed(String where, String value, int emails, int dkimFailures, String reason, byte[] envelope) {
+
+        @Override
+        public String toString() {
+            return value.length() + " characters " + value.substring(0, Math.min(value.length(), 24)) + "... in " + where;
+        }
+    }
+
+    private static final String FAILING_DETAILS = "\"{\\\"SPF\\\":\\\"pass\\\",\\\"DKIM\\\":\\\"fail\\\"}\"";
+
+    /** An EmailEvents record, DKIM failing, with {@code extraProperties} among its columns and {@code extra} beside them. */
+    private static String emailRecord(String extraProperties, String extra) {
+        return "{\"time\":\"2026-10-03T10:00:01.1234567Z\"," + extra + "\"category\":\"AdvancedHunting-EmailEvents\","
+                + "\"properties\":{\"Timestamp\":\"2026-10-03T10:00:00Z\",\"AuthenticationDetails\":" + FAILING_DETAILS
+                + ",\"NetworkMessageId\":\"m\",\"Subject\":\"s\"" + extraProperties + "},\"Tenant\":\"DefaultTenant\"}";
+    }
+
+    /** A number (any sign, fraction, exponent) or a string (of plain letters) of about {@code length} characters. */
+    private static Gen<String> longValue() {
+        Gen<Integer> lengths = Gen.frequency(weighted(3, Gen.sizes(1, 1_000_000)), weighted(1, Gen.ints(60, 70)),
+                weighted(1, Gen.ints(MessageLimits.MAX_READ_CHARS - 2, MessageLimits.MAX_READ_CHARS + 2)));
+        Gen<String> prefixes = Gen.of("", "-", "0.", "1e", "-1.5e-", "\"");
+        return random -> {
+            String prefix = prefixes.next(random);
+            int length = lengths.next(random);
+            return prefix.equals("\"") ? "\"" + "x".repeat(length) + "\"" : prefix + "7".repeat(length);
+        };
+    }
+
+    /** Long values where the job skips them: the message is two emails, every one counted. */
+    static Gen<Placed> longSkippedValues() {
+        Gen<String> values = longValue();
+        List<String> places = List.of("a column nobody reads", "an array", "a nested object", "the envelope",
+                "a record beside its properties", "inside AuthenticationDetails", "another table's Timestamp");
+        return random -> {
+            String value = values.next(random);
+            String where = places.get(random.nextInt(places.size()));
+            if (where.equals("inside AuthenticationDetails") && value.length() > MessageLimits.MAX_READ_CHARS - 100) {
+                // the details string is a value the job reads: it holds what it skips only up to the read limit
+                where = places.get(0);
+            }
+            String good = emailRecord("", "");
+            String envelope = switch (where) {
+                case "a column nobody reads" -> "{\"records\":[" + good + "," + emailRecord(",\"AttachmentCount\":" + value, "") + "]}";
+                case "an array" -> "{\"records\":[" + good + "," + emailRecord(",\"To\":[\"a@x.com\"," + value + "]", "") + "]}";
+                case "a nested object" -> "{\"records\":[" + good + ","
+                        + emailRecord(",\"AdditionalFields\":{\"a\":[{\"n\":" + value + "}]}", "") + "]}";
+                case "the envelope" -> "{\"count\":" + value + ",\"records\":[" + good + "," + good + "]}";
+                case "a record beside its properties" -> "{\"records\":[" + good + "," + emailRecord("", "\"x\":" + value + ",") + "]}";
+                case "inside AuthenticationDetails" -> "{\"records\":[" + good + "," + good.replace("{\\\"SPF",
+                        "{\\\"Size\\\":" + value.replace("\"", "\\\"") + ",\\\"SPF") + "]}";
+                default -> "{\"records\":[" + good + ",{\"category\":\"AdvancedHunting-EmailAttachmentInfo\","
+                        + "\"properties\":{\"Timestamp\":" + value + "}}," + good + "]}";
+            };
+            return new Placed(where, value, 0, 0, null, envelope.getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /** The columns the job reads, in the properties or, for the first two, beside them. */
+    static final List<String> READ_COLUMNS = List.of("category", "tenantId", "Timestamp", "AuthenticationDetails",
+            "NetworkMessageId", "RecipientEmailAddress", "SenderFromDomain", "SenderFromAddress", "TenantId");
+
+    /**
+     * Long values in a column the job reads, in the middle record of three: its fate follows the
+     * column and the value; the emails around it always count.
+     */
+    static Gen<Placed> longReadValues() {
+        Gen<String> values = longValue();
+        return random -> {
+            String value = values.next(random);
+            String column = READ_COLUMNS.get(random.nextInt(READ_COLUMNS.size()));
+            String good = emailRecord("", "");
+            String properties = "{" + (column.equals("Timestamp") ? "" : "\"Timestamp\":\"2026-10-03T10:00:00Z\",")
+                    + (column.equals("AuthenticationDetails") ? "" : "\"AuthenticationDetails\":" + FAILING_DETAILS + ",")
+                    + (column.equals("category") || column.equals("tenantId") ? "" : "\"" + column + "\":" + value + ",")
+                    + "\"Subject\":\"s\"}";
+            String record = "{" + (column.equals("category") ? "" : "\"category\":\"AdvancedHunting-EmailEvents\",")
+                    + (column.equals("category") || column.equals("tenantId") ? "\"" + column + "\":" + value + "," : "")
+                    + "\"properties\":" + properties + "}";
+            byte[] envelope = ("{\"records\":[" + good + "," + record + "," + good + "]}").getBytes(StandardCharsets.UTF_8);
+            boolean string = value.startsWith("\"");
+            int length = value.length() - (string ? 2 : 0);
+            if (string && length > MessageLimits.MAX_READ_CHARS) {
+                return new Placed(column, value, 0, 0, "over a read limit: " + column + " of " + length
+                        + " characters exceeds the maximum of " + MessageLimits.MAX_READ_CHARS, envelope);
+            }
+            return switch (column) {
+                case "Timestamp" -> new Placed(column, value, 0, 0,
+                        string ? "unparseable Timestamp: " : "Timestamp is not a string: a number of " + length + " characters", envelope);
+                // no usable details: counted without a verdict
+                case "AuthenticationDetails" -> new Placed(column, value, 1, 0, null, envelope);
+                // a category of letters is another table's; a number reads as no category, an email
+                case "category" -> string ? new Placed(column, value, 0, 0, null, envelope) : new Placed(column, value, 1, 1, null, envelope);
+                default -> new Placed(column, value, 1, 1, null, envelope);
+            };
+        };
     }
 
     static final List<Charset> OTHER_ENCODINGS = List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
@@ -250,6 +356,8 @@ public final class HostileMessages {
                 weighted(2, arbitraryBytes()),
                 weighted(1, deepNesting()),
                 weighted(1, hugeNumbers()),
+                weighted(1, longSkippedValues().map(Placed::envelope)),
+                weighted(1, longReadValues().map(Placed::envelope)),
                 weighted(1, otherEncodings()));
     }
 

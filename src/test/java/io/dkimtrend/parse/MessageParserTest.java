@@ -105,6 +105,97 @@ class MessageParserTest {
                 arguments("empty line", "", List.of("dead empty message")));
     }
 
+    private static final String DIGITS_65 = "9".repeat(65);
+    private static final String OVER_READ_LIMIT = "x".repeat(MessageLimits.MAX_READ_CHARS + 1);
+
+    /**
+     * Long numbers and strings: where the job skips them, only the message size bounds them; in a
+     * column it reads, they make their record a dead letter and the rest of the message counts.
+     */
+    static Stream<Arguments> longValues() {
+        String failing = row("2026-11-03T10:00:00Z", FAIL, "m1", "Ann@Contoso.com");
+        String passing = row("2026-11-03T11:00:00Z", PASS, "m2", "bob@contoso.com");
+        String withColumn = "{\"Timestamp\":\"2026-11-03T10:00:00Z\",\"AuthenticationDetails\":" + FAIL + ",";
+        String email = "email 2026-11-03T10:00:00Z FAIL -";
+        return Stream.of(
+                arguments("a 65-digit AttachmentCount", withColumn + "\"AttachmentCount\":" + DIGITS_65 + "}", List.of(email)),
+                arguments("a negative 65-digit number", withColumn + "\"AttachmentCount\":-" + DIGITS_65 + "}", List.of(email)),
+                arguments("a 65-digit fraction and exponent", withColumn + "\"Score\":0." + DIGITS_65 + "e-" + DIGITS_65 + "}",
+                        List.of(email)),
+                arguments("a number of a million digits", withColumn + "\"Size\":" + "7".repeat(1_000_000) + "}", List.of(email)),
+                arguments("long numbers in an array and a nested object",
+                        withColumn + "\"To\":[" + DIGITS_65 + "],\"AdditionalFields\":{\"a\":[{\"n\":" + DIGITS_65 + "}]}}",
+                        List.of(email)),
+                arguments("a string longer than the read limit in a column nobody reads",
+                        withColumn + "\"Subject\":\"" + OVER_READ_LIMIT + "\"}", List.of(email)),
+                arguments("long numbers in the envelope, a record and another table's row",
+                        "{\"count\":" + DIGITS_65 + ",\"records\":[" + record("AdvancedHunting-EmailEvents", failing)
+                                .replace("\"time\":\"2026-11-03T12:00:00.1234567Z\"", "\"time\":" + DIGITS_65) + ","
+                                + record("AdvancedHunting-EmailAttachmentInfo", "{\"FileSize\":" + DIGITS_65 + "}") + ","
+                                + record("AdvancedHunting-EmailEvents", passing) + "]}",
+                        List.of("email 2026-11-03T10:00:00Z FAIL m1|ann@contoso.com",
+                                "email 2026-11-03T11:00:00Z PASS m2|bob@contoso.com", "skipped 1")),
+                arguments("a long number inside AuthenticationDetails",
+                        "{\"Timestamp\":\"2026-11-03T10:00:00Z\",\"AuthenticationDetails\":\"{\\\"Size\\\":" + DIGITS_65
+                                + ",\\\"DKIM\\\":\\\"fail\\\"}\"}",
+                        List.of(email)),
+                arguments("a Timestamp given as a 65-digit number: its record alone",
+                        envelope(record("AdvancedHunting-EmailEvents", failing),
+                                record("AdvancedHunting-EmailEvents", "{\"Timestamp\":" + DIGITS_65 + "}")),
+                        List.of("email 2026-11-03T10:00:00Z FAIL m1|ann@contoso.com",
+                                "dead Timestamp is not a string: a number of 65 characters")),
+                arguments("a Timestamp given as epoch milliseconds", "{\"Timestamp\":1793700000000}",
+                        List.of("dead Timestamp is not a string: a number of 13 characters")),
+                arguments("a Timestamp given as an object", "{\"Timestamp\":{\"t\":1}}",
+                        List.of("dead Timestamp is not a string: an object")),
+                arguments("a number in another read column reads as null",
+                        "{\"Timestamp\":\"2026-11-03T10:00:00Z\",\"NetworkMessageId\":" + DIGITS_65
+                                + ",\"RecipientEmailAddress\":\"ann@contoso.com\"}",
+                        List.of("email 2026-11-03T10:00:00Z NONE -")),
+                arguments("a read column at the read limit", withColumn + "\"NetworkMessageId\":\""
+                                + "x".repeat(MessageLimits.MAX_READ_CHARS) + "\",\"RecipientEmailAddress\":\"a@x.com\"}",
+                        List.of("email 2026-11-03T10:00:00Z FAIL ?")),
+                arguments("a read column over the read limit: its record alone",
+                        envelope(record("AdvancedHunting-EmailEvents", failing), record("AdvancedHunting-EmailEvents",
+                                row("2026-11-03T11:00:00Z", PASS, OVER_READ_LIMIT, "bob@contoso.com"))),
+                        List.of("email 2026-11-03T10:00:00Z FAIL m1|ann@contoso.com",
+                                "dead over a read limit: NetworkMessageId of 65537 characters exceeds the maximum of 65536")),
+                arguments("a Timestamp over the read limit", "{\"Timestamp\":\"2026-11-03T10:00:00" + OVER_READ_LIMIT + "Z\"}",
+                        List.of("dead over a read limit: Timestamp of 65557 characters exceeds the maximum of 65536")),
+                arguments("AuthenticationDetails over the read limit", withColumn.replace(FAIL, "\"" + OVER_READ_LIMIT + "\"") + "\"x\":1}",
+                        List.of("dead over a read limit: AuthenticationDetails of 65537 characters exceeds the maximum of 65536")),
+                arguments("the first column over the limit names the reason",
+                        "{\"SenderFromDomain\":\"" + OVER_READ_LIMIT + "\",\"Timestamp\":\"" + OVER_READ_LIMIT + "\"}",
+                        List.of("dead over a read limit: SenderFromDomain of 65537 characters exceeds the maximum of 65536")),
+                arguments("a category over the read limit: which table? a dead letter",
+                        "{\"category\":\"" + OVER_READ_LIMIT + "\",\"properties\":" + passing + "}",
+                        List.of("dead over a read limit: category of 65537 characters exceeds the maximum of 65536")),
+                arguments("a tenantId over the read limit", "{\"tenantId\":\"" + OVER_READ_LIMIT + "\",\"properties\":" + passing + "}",
+                        List.of("dead over a read limit: tenantId of 65537 characters exceeds the maximum of 65536")),
+                arguments("another table's row over the read limit is still skipped",
+                        record("AdvancedHunting-EmailUrlInfo", "{\"Timestamp\":\"" + OVER_READ_LIMIT + "\"}"),
+                        List.of("skipped 1")),
+                arguments("the envelope's own tenantId over the read limit is not read",
+                        "{\"tenantId\":\"" + OVER_READ_LIMIT + "\",\"records\":[" + record("AdvancedHunting-EmailEvents", passing) + "]}",
+                        List.of("email 2026-11-03T11:00:00Z PASS m2|bob@contoso.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("longValues")
+    void longValuesVoidOnlyTheRecordThatReadsThem(String name, String message, List<String> expected) {
+        assertThat(describe(parse(message))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aNumberAsLongAsTheMessageLimitAllowsIsSkipped() {
+        String head = "{\"Timestamp\":\"2026-11-03T10:00:00Z\",\"Size\":";
+        byte[] message = (head + "7".repeat(1_000 - head.length() - 1) + "}").getBytes(StandardCharsets.UTF_8);
+        List<SourceItem> items = new ArrayList<>();
+        new MessageParser(1_000).parse(message, "events/0/7", items::add);
+        assertThat(message).hasSize(1_000);
+        assertThat(describe(items)).containsExactly("email 2026-11-03T10:00:00Z NONE -");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("messages")
     void parsesEveryShape(String name, String message, List<String> expected) {
@@ -169,8 +260,8 @@ class MessageParserTest {
                 arguments("Kafka tombstone", null, "no message: null value (a Kafka tombstone)"),
                 arguments("nested 100,000 levels", ("{\"x\":" + "[".repeat(100_000)).getBytes(StandardCharsets.UTF_8),
                         "over a read limit: Document nesting depth (65) exceeds the maximum allowed (64"),
-                arguments("a number of 65 digits", ("{\"Size\":" + "9".repeat(65) + "}").getBytes(StandardCharsets.UTF_8),
-                        "over a read limit: Number value length (65) exceeds the maximum allowed (64"));
+                arguments("a name of 64 KiB and one character", ("{\"" + "n".repeat(64 * 1024 + 1) + "\":1}").getBytes(StandardCharsets.UTF_8),
+                        "over a read limit: Name length"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package io.dkimtrend.parse;
 import static io.dkimtrend.parse.BuiltMessage.map;
 import static io.dkimtrend.parse.Gen.weighted;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.dkimtrend.parse.BuiltMessage.Fate;
 import io.dkimtrend.parse.BuiltMessage.Part;
 import java.math.BigDecimal;
@@ -144,13 +145,18 @@ final class RealShapedMessages {
         return Gen.frequency(weighted(5, encoded), weighted(1, unusable));
     }
 
-    /** Values for the columns nobody reads: numbers up to the limit, odd text, arrays, nested objects. */
+    /**
+     * Values for the columns nobody reads: numbers of any length, odd text, strings longer than a
+     * read value may be, arrays, nested objects.
+     */
     static Gen<Object> filler() {
         return Gen.oneOf(
                 oddText(),
                 Gen.longs(),
                 Gen.doubles(),
                 Gen.strings(Gen.charRange('0', '9'), 1, 60).map(BigInteger::new),
+                Gen.sizes(61, 100_000).map(digits -> new RawValue("-" + "9".repeat(digits) + ".5e-" + "9".repeat(digits))),
+                Gen.sizes(MessageLimits.MAX_READ_CHARS + 1, 200_000).map("y"::repeat),
                 Gen.of(new BigDecimal("1E+999999999"), new BigDecimal("-1E-999999999"), Boolean.TRUE),
                 oddText().list(4),
                 Gen.sizes(1, 40).map(RealShapedMessages::nested));
@@ -193,7 +199,8 @@ final class RealShapedMessages {
     /** A row whose Timestamp is missing, null, unusable or out of range: a dead letter. */
     static Gen<Part> brokenRow() {
         Gen<Object> timestamps = Gen.oneOf(unusableTimestamp(), outOfRangeTimestamp(),
-                Gen.of((Object) 1_793_700_000_000L, List.of()));
+                Gen.of((Object) 1_793_700_000_000L, List.of()),
+                Gen.sizes(61, 100_000).map(digits -> new RawValue("1".repeat(digits))));
         Gen<Details> details = authenticationDetails();
         Gen<String> text = oddText();
         return random -> {

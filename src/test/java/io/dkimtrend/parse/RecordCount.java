@@ -17,15 +17,14 @@ import java.nio.charset.StandardCharsets;
  */
 public record RecordCount(long records, boolean readable) {
 
-    private static final JsonFactory FACTORY =
-            JsonFactory.builder().streamReadConstraints(MessageLimits.CONSTRAINTS).build();
-
     public static RecordCount of(byte[] message, int maxMessageBytes) {
         if (message == null || message.length > maxMessageBytes || MessageLimits.looksLikeUtf16Or32(message)
                 || !isUtf8(message)) {
             return unreadable();
         }
-        try (JsonParser parser = FACTORY.createParser(message)) {
+        // The message's own limits (nesting, names); numbers and strings are bounded by its size.
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(MessageLimits.constraints(maxMessageBytes)).build();
+        try (JsonParser parser = factory.createParser(message)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return unreadable();
             }
