@@ -111,7 +111,7 @@ public final class DailySeriesPipeline {
         return emails
                 .transform("Pre-aggregate days", TypeInformation.of(PartialDay.class), new PreAggregateDays(
                         config.zone, series, config.topDomains > 0, config.allowedLateness.toMillis(), LATE,
-                        flushInterval))
+                        flushInterval, config.dedup))
                 .uid("pre-aggregate-days");
     }
 

@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -29,6 +30,14 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>An email whose day is already closed here goes to the late output whole; an email on time
  * here is on time at the window too, since the window's watermark is never ahead of this one.
+ *
+ * <p>That holds only while this subtask is never idle at the window. Behind the deduplication
+ * shuffle every subtask reads every source instance, so all of them see the same watermarks, and
+ * idleness (every source quiet) says nothing the watermark does not; passed on, it lets the window
+ * advance on one subtask's watermark while another, resuming a moment later on the same events,
+ * still carries their counts, which then arrive after their day closed. So behind a shuffle this
+ * operator keeps idleness to itself; chained to the sources ({@code --no-dedup}) it passes it on,
+ * since there an idle subtask is an idle source instance that must not hold the window back.
  */
 public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         implements OneInputStreamOperator<EmailEvent, PartialDay>, BoundedOneInput {
@@ -50,6 +59,8 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
     private final OutputTag<EmailEvent> late;
     /** Flush period in a live run; 0 when the run is bounded and a flush at the end suffices. */
     private final long flushIntervalMillis;
+    /** Whether every subtask reads every source instance (behind a shuffle): then idleness stays here. */
+    private final boolean readsEverySource;
 
     private transient CalendarDayWindows days;
     private transient Map<SeriesDay, DayCounts> partials;
@@ -61,13 +72,14 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
     private record SeriesDay(String series, long dayStart) {}
 
     public PreAggregateDays(ZoneId zone, SeriesSelector series, boolean countsDomains, long allowedLatenessMillis,
-            OutputTag<EmailEvent> late, long flushIntervalMillis) {
+            OutputTag<EmailEvent> late, long flushIntervalMillis, boolean readsEverySource) {
         this.zone = zone;
         this.series = series;
         this.countsDomains = countsDomains;
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.late = late;
         this.flushIntervalMillis = flushIntervalMillis;
+        this.readsEverySource = readsEverySource;
     }
 
     @Override
@@ -110,6 +122,13 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         flush();
         watermark = mark.getTimestamp();
         super.processWatermark(mark);
+    }
+
+    @Override
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        if (!readsEverySource) {
+            super.processWatermarkStatus(status);
+        }
     }
 
     @Override

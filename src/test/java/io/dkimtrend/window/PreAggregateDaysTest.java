@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Counting inside a subtask before the shuffle: when partial counts go on, and which emails are late. */
 class PreAggregateDaysTest {
@@ -47,6 +50,17 @@ class PreAggregateDaysTest {
                 "all 2026-11-03T00:00:00Z emails=3 dkimFail=1 at 2026-11-03T00:00:00Z",
                 "all 2026-11-04T00:00:00Z emails=1 dkimFail=1 at 2026-11-04T00:00:00Z");
         assertThat(harness.getOutput()).as("the watermark follows the counts").last().isInstanceOf(Watermark.class);
+    }
+
+    @ParameterizedTest(name = "reads every source: {0}, idleness passed on: {1}")
+    @CsvSource({"true, false", "false, true"})
+    void behindTheDedupShuffleIdlenessStaysHereSoTheWindowNeverAdvancesWithoutThisSubtask(boolean readsEverySource,
+            boolean passedOn) throws Exception {
+        open("UTC", 0, SeriesSelector.overall(), false, readsEverySource);
+        harness.processWatermarkStatus(WatermarkStatus.IDLE);
+        harness.processWatermarkStatus(WatermarkStatus.ACTIVE);
+        assertThat(harness.getOutput().stream().filter(WatermarkStatus.class::isInstance).toList())
+                .hasSize(passedOn ? 2 : 0);
     }
 
     @Test
@@ -176,8 +190,13 @@ class PreAggregateDaysTest {
 
     private void open(String zone, long flushIntervalMillis, SeriesSelector series, boolean countsDomains)
             throws Exception {
+        open(zone, flushIntervalMillis, series, countsDomains, true);
+    }
+
+    private void open(String zone, long flushIntervalMillis, SeriesSelector series, boolean countsDomains,
+            boolean readsEverySource) throws Exception {
         harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateDays(ZoneId.of(zone), series, countsDomains,
-                Duration.ofHours(6).toMillis(), LATE, flushIntervalMillis));
+                Duration.ofHours(6).toMillis(), LATE, flushIntervalMillis, readsEverySource));
         harness.open();
     }
 
