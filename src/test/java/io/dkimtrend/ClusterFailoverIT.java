@@ -53,7 +53,7 @@ class ClusterFailoverIT {
                     "--events-topic", "cluster-events", "--starting-offsets", "earliest", "--group-id", "cluster-test",
                     "--idle-timeout", "20 s", "--metrics-topic", "cluster-metrics",
                     "--dead-letter-file", dir.resolve("dead-letters").toString(),
-                    "--checkpoint-dir", checkpoints.toUri().toString(), "--checkpoint-interval", "1 s",
+                    "--checkpoint-dir", checkpoints.toString(), "--checkpoint-interval", "1 s",
                     "--transactional-id-prefix", "cluster-test"));
 
             await(() -> cluster.allTasksRunning(job), "the job running", cluster);

@@ -68,9 +68,9 @@ public final class KafkaProperties {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            // The exception's text may quote a line of the file: only its type is shown.
+            // The exception's text may quote a line of the file: only what kind of failure it was is shown.
             throw new IllegalArgumentException("--kafka-properties: cannot read " + file + " ("
-                    + e.getClass().getSimpleName() + ")");
+                    + (e instanceof IOException ? Places.reason(e) : "not a properties file: a malformed \\u escape") + ")");
         }
         for (String key : properties.stringPropertyNames()) {
             if (!put(key, properties.getProperty(key), source, sink)) {

@@ -2,9 +2,14 @@ package io.dkimtrend.config;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.core.fs.FileSystem;
@@ -92,7 +97,7 @@ public final class Places {
                 throw refused(Flag.FROM_SAVEPOINT, place, "no savepoint or checkpoint there (no _metadata)");
             }
         } catch (IOException e) {
-            throw refused(Flag.FROM_SAVEPOINT, place, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw refused(Flag.FROM_SAVEPOINT, place, "cannot be read (" + reason(e) + ")");
         }
     }
 
@@ -103,7 +108,7 @@ public final class Places {
                 throw refused(flag, place, reason);
             }
         } catch (IOException e) {
-            throw refused(flag, place, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw refused(flag, place, "cannot be read (" + reason(e) + ")");
         }
     }
 
@@ -139,10 +144,16 @@ public final class Places {
         }
     }
 
-    private static String reason(Exception e) {
-        String text = e.getClass().getSimpleName();
-        return e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                ? text + ": " + fse.getReason() : text;
+    /**
+     * What went wrong with a file, in words: never the exception's message, which may quote a path
+     * or a line of the file.
+     */
+    static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileAlreadyExistsException) return "a file of that name is in the way";
+        if (e instanceof FileSystemException fse && fse.getReason() != null) return fse.getReason().toLowerCase(Locale.ROOT);
+        return e.getClass().getSimpleName();
     }
 
     private static IllegalArgumentException refused(Flag flag, String place, String reason) {

@@ -125,8 +125,8 @@ public class WallClockWhenQuiet extends AbstractStreamOperator<SourceItem>
         } else {
             if (newestEventTime != Long.MIN_VALUE) {
                 LOG.info("The stream is quiet, and its newest event {} arrived {} behind the wall clock, more than "
-                        + "a live stream's {}: no day closes until events arrive", Instant.ofEpochMilli(newestEventTime),
-                        lag(), Duration.ofMillis(liveLagMillis));
+                        + "a live stream's {} s: no day closes until events arrive", Instant.ofEpochMilli(newestEventTime),
+                        lag(), liveLagMillis / 1000);
             }
             output.emitWatermarkStatus(status);
         }
@@ -157,8 +157,11 @@ public class WallClockWhenQuiet extends AbstractStreamOperator<SourceItem>
         }
     }
 
-    private Duration lag() {
-        return Duration.ofMillis(Math.max(0, newestArrivedAt - newestEventTime)).withNanos(0);
+    /** How far behind the wall clock the newest event arrived, as "88 d 10 h 27 min 35 s". */
+    private String lag() {
+        Duration lag = Duration.ofSeconds(Math.max(0, newestArrivedAt - newestEventTime) / 1000);
+        return (lag.toDays() > 0 ? lag.toDays() + " d " : "") + (lag.toHoursPart() > 0 ? lag.toHoursPart() + " h " : "")
+                + (lag.toMinutesPart() > 0 ? lag.toMinutesPart() + " min " : "") + lag.toSecondsPart() + " s";
     }
 
     private long now() {
