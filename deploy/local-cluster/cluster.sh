@@ -92,9 +92,12 @@ taskmanager.numberOfTaskSlots: $SLOTS
 # a lost TaskManager is noticed within seconds, and the job restarts from its last checkpoint
 heartbeat.interval: 2 s
 heartbeat.timeout: 15 s
-restart-strategy.type: fixed-delay
-restart-strategy.fixed-delay.attempts: 20
-restart-strategy.fixed-delay.delay: 5 s
+restart-strategy.type: exponential-delay
+restart-strategy.exponential-delay.initial-backoff: 1 s
+restart-strategy.exponential-delay.max-backoff: 2 min
+restart-strategy.exponential-delay.backoff-multiplier: 2.0
+restart-strategy.exponential-delay.reset-backoff-threshold: 1 h
+execution.checkpointing.tolerable-failed-checkpoints: 5
 io.tmp.dirs: $CLUSTER_DIR/tmp
 web.tmpdir: $CLUSTER_DIR/tmp
 web.upload.dir: $CLUSTER_DIR/tmp
