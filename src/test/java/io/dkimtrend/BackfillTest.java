@@ -33,7 +33,10 @@ class BackfillTest {
 
     @Test
     void aBackfilledRangeEqualsTheLiveRunDayForDayAndWritesNoOtherDay(KafkaBroker kafka) throws Exception {
-        kafka.createTopic("history", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
+        // Kept forever: the records carry the export's weeks-old timestamps, which the default retention
+        // of 7 days deletes at the broker's next retention check, possibly before the jobs read them.
+        kafka.createTopic("history", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024),
+                "retention.ms", "-1"));
         kafka.createTopic("live-days", 1);
         kafka.createTopic("backfill-days", 1);
         kafka.createTopic("backfill-alerts", 1);
