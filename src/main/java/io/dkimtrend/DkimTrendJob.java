@@ -13,6 +13,7 @@ import io.dkimtrend.monitor.RunSummary;
 import io.dkimtrend.monitor.StartLine;
 import io.dkimtrend.sink.CountFinalDays;
 import io.dkimtrend.sink.MetricsFiles;
+import io.dkimtrend.sink.PostgresSink;
 import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.sink.Sinks;
 import io.dkimtrend.source.BundledSample;
@@ -33,6 +34,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
@@ -215,6 +217,13 @@ public final class DkimTrendJob {
         if (restoreFrom != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
         }
+        if (config.jdbcUrl != null && config.runsInBatch()) {
+            // A live run restarts from its checkpoints without end (Flink's default); a replay has no
+            // checkpoints and would fail at the first database outage: it retries for a few minutes.
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofSeconds(30));
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, 10);
+        }
         // A local run's MiniCluster: room for a replay's sort before it spills (a cluster ignores this).
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_MANAGED_MEMORY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -257,6 +266,9 @@ public final class DkimTrendJob {
         if (config.metricsFile != null) {
             Sinks.toFiles(metrics, config.metricsFile, "metrics");
         }
+        if (config.jdbcUrl != null) {
+            PostgresSink.metrics(metrics, config);
+        }
         if (config.metricsToStdout() && !config.isBounded()) {
             // A lambda, not Json::toString twice: javac restores equal serializable method references
             // of one class as the same function, whatever their types (JDK-8174962).
@@ -272,9 +284,12 @@ public final class DkimTrendJob {
         if (config.alertsFile != null) {
             Sinks.toFiles(alerts, config.alertsFile, "alerts");
         }
+        if (config.jdbcUrl != null) {
+            PostgresSink.alerts(alerts, config);
+        }
         boolean table = seriesCopy != null && config.metricsToStdout();
         // A run that prints the table lists the alerts under it; any other run without an alerts sink prints them as JSON.
-        if (config.alertsTopic == null && config.alertsFile == null && !table) {
+        if (config.alertsTopic == null && config.alertsFile == null && config.jdbcUrl == null && !table) {
             alerts.map(alert -> Json.toString(alert)).name("Alerts as JSON").uid("alerts-json")
                     .print().name("Alerts to stdout").uid("alerts-stdout");
         }
