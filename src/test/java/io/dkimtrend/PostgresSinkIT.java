@@ -12,6 +12,11 @@ import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.testing.PostgresServer;
 import io.dkimtrend.testing.SampleBundle;
 import io.dkimtrend.testing.TestClusters;
+import io.dkimtrend.chart.ChartCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -62,9 +67,36 @@ class PostgresSinkIT {
                 .containsExactlyElementsOf(SeriesTable.newestFinal(MetricsFiles.read(dir.resolve("metrics"))));
         assertThat(SampleBundle.alertKeys(alerts(database))).containsExactlyElementsOf(SampleBundle.SAMPLE_ALERTS);
 
+        writeQuery(database, "SELECT series, day, emails, dkim_fail, dkim_fail_ratio, dkim_pass, dkim_none, dkim_other, "
+                + "final, revision FROM dkim_trend_daily ORDER BY series, day");
+
         List<Map<String, Object>> rows = everyRow(database);
         DkimTrendJob.run(replay(database));
         assertThat(everyRow(database)).as("rows (with xmin) after a second replay").isEqualTo(rows);
+
+        // The chart command draws the table, the password read from the properties file.
+        Path secrets = dir.resolve("secrets.properties");
+        Files.writeString(secrets, "jdbc.password=" + postgres.password() + "\n");
+        Path png = dir.resolve("trend.png");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ChartCommand.run(new String[] {"--jdbc-url", postgres.jdbcUrl(database), "--jdbc-user",
+                PostgresServer.USER, "--kafka-properties", secrets.toString(), "--chart", png.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(png).isNotEmptyFile();
+    }
+
+    /** The query's rows as psql prints them, into target/ (the README's and the closing note's example). */
+    private static void writeQuery(String database, String sql) throws Exception {
+        List<Map<String, Object>> rows = postgres.query(database, sql);
+        StringBuilder text = new StringBuilder(sql).append("\n");
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
+        text.append(String.join(" | ", columns)).append("\n");
+        for (Map<String, Object> row : rows) {
+            text.append(String.join(" | ", columns.stream().map(c -> String.valueOf(row.get(c))).toList())).append("\n");
+        }
+        text.append("(").append(rows.size()).append(" rows)\n");
+        Files.writeString(Path.of("target", "postgres-replay-query.txt"), text);
     }
 
     private static JobConfig replay(String database, String... more) {
