@@ -3,15 +3,20 @@
 # without a Flink download: one JobManager JVM and one JVM per TaskManager, started and stopped
 # by PID. See deploy/README.md.
 #
-#   cluster.sh start [N]                  JobManager and N TaskManagers (default 2); web UI on $REST_PORT
+#   cluster.sh start [N] [--ha]           JobManager and N TaskManagers (default 2); web UI on $REST_PORT;
+#                                         --ha: high availability with a ZooKeeper on $ZK_PORT and a
+#                                         standby JobManager (web UI on $STANDBY_REST_PORT) that takes
+#                                         the jobs over from the HA store when the leader dies
 #   cluster.sh submit JAR [flags...]      upload the job jar over REST and run it; prints the job id
 #   cluster.sh taskmanager [NAME]         start one more TaskManager
 #   cluster.sh wait JOB_ID [SECONDS]      wait until the job ends; prints its state and duration
 #   cluster.sh status                     the processes and the TaskManagers the JobManager knows
+#   cluster.sh leader                     the name of the JobManager that leads now (jobmanager, jobmanager-2)
 #   cluster.sh stop                       stop every process this script started
 #
 # Settings (environment): CLUSTER_DIR (default target/local-cluster under the project), REST_PORT
-# (8081), RPC_PORT (6123), PARALLELISM (for submit; default: the job's --parallelism or 1),
+# (8081), RPC_PORT (6123), STANDBY_REST_PORT (8082), STANDBY_RPC_PORT (6124), ZK_PORT (2181),
+# PARALLELISM (for submit; default: the job's --parallelism or 1),
 # JM_MEMORY (1g), TM_MEMORY (1g), SLOTS (1 per TaskManager), JAVA (java on PATH or $JAVA_HOME),
 # MAVEN_HOME (mvn on PATH), MAVEN_REPO_LOCAL (Maven's default local repository).
 set -euo pipefail
@@ -21,6 +26,9 @@ PROJECT="$(cd "$HERE/../.." && pwd)"
 CLUSTER_DIR="${CLUSTER_DIR:-$PROJECT/target/local-cluster}"
 REST_PORT="${REST_PORT:-8081}"
 RPC_PORT="${RPC_PORT:-6123}"
+STANDBY_REST_PORT="${STANDBY_REST_PORT:-8082}"
+STANDBY_RPC_PORT="${STANDBY_RPC_PORT:-6124}"
+ZK_PORT="${ZK_PORT:-2181}"
 JM_MEMORY="${JM_MEMORY:-1g}"
 TM_MEMORY="${TM_MEMORY:-1g}"
 SLOTS="${SLOTS:-1}"
@@ -31,6 +39,7 @@ CONF="$CLUSTER_DIR/conf"
 LOGS="$CLUSTER_DIR/logs"
 PIDS="$CLUSTER_DIR/pids"
 REST="http://127.0.0.1:$REST_PORT"
+STANDBY_REST="http://127.0.0.1:$STANDBY_REST_PORT"
 
 # What flink-dist's default env.java.opts.all gives every JVM on Java 17 (only Flink's own start
 # scripts read that key); without them a job submitted over REST fails on java.util reflection.
@@ -72,7 +81,7 @@ classpath() {
   cat "$file"
 }
 
-write_config() {
+write_config() { # [ha]
   mkdir -p "$CONF" "$LOGS" "$PIDS" "$CLUSTER_DIR/tmp"
   cat > "$CONF/config.yaml" <<YAML
 # Written by cluster.sh; edited copies are overwritten on the next start.
@@ -92,14 +101,37 @@ taskmanager.numberOfTaskSlots: $SLOTS
 # a lost TaskManager is noticed within seconds, and the job restarts from its last checkpoint
 heartbeat.interval: 2 s
 heartbeat.timeout: 15 s
-restart-strategy.type: fixed-delay
-restart-strategy.fixed-delay.attempts: 20
-restart-strategy.fixed-delay.delay: 5 s
+restart-strategy.type: exponential-delay
+restart-strategy.exponential-delay.initial-backoff: 1 s
+restart-strategy.exponential-delay.max-backoff: 2 min
+restart-strategy.exponential-delay.backoff-multiplier: 2.0
+restart-strategy.exponential-delay.reset-backoff-threshold: 1 h
+execution.checkpointing.tolerable-failed-checkpoints: 5
 io.tmp.dirs: $CLUSTER_DIR/tmp
 web.tmpdir: $CLUSTER_DIR/tmp
 web.upload.dir: $CLUSTER_DIR/tmp
 blob.storage.directory: $CLUSTER_DIR/tmp
 YAML
+  if [[ "${1:-}" == ha ]]; then
+    cat >> "$CONF/config.yaml" <<YAML
+# --ha: the leader is elected in ZooKeeper; job graphs, jars and the pointers to the latest
+# checkpoints are in the HA store, from which a standby JobManager takes a job over
+high-availability.type: zookeeper
+high-availability.zookeeper.quorum: 127.0.0.1:$ZK_PORT
+high-availability.storageDir: file://$CLUSTER_DIR/ha
+high-availability.cluster-id: /dkim-trend
+# a ZooKeeper on loopback without authentication: no SASL login to attempt
+zookeeper.sasl.disable: true
+YAML
+    cat > "$CONF/zoo.cfg" <<ZOO
+tickTime=2000
+initLimit=10
+syncLimit=5
+dataDir=$CLUSTER_DIR/zookeeper
+clientPort=$ZK_PORT
+clientPortAddress=127.0.0.1
+ZOO
+  fi
   cat > "$CONF/log4j.properties" <<'PROPERTIES'
 rootLogger.level = INFO
 rootLogger.appenderRef.file.ref = file
@@ -148,6 +180,24 @@ await() { # SECONDS DESCRIPTION COMMAND...
 }
 
 rest_answers() { curl -sf "$REST/overview" > /dev/null; }
+standby_answers() { curl -sf "$STANDBY_REST/overview" > /dev/null; }
+zookeeper_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$ZK_PORT") 2>/dev/null; }
+
+# With --ha the first JobManager may be gone: ask whichever answers (the standby forwards to the leader).
+use_answering_rest() {
+  if ! rest_answers && running jobmanager-2 && standby_answers; then REST="$STANDBY_REST"; fi
+}
+
+start_zookeeper() {
+  mkdir -p "$CLUSTER_DIR/zookeeper"
+  nohup "$JAVA" -Xmx256m -Djava.io.tmpdir="$CLUSTER_DIR/tmp" -Dlog.file="$LOGS/zookeeper.log" \
+    -Dlog4j.configurationFile="file:$CONF/log4j.properties" -cp "$(classpath)" \
+    org.apache.flink.runtime.zookeeper.FlinkZooKeeperQuorumPeer --zkConfigFile "$CONF/zoo.cfg" --peerId 1 \
+    > "$LOGS/zookeeper.out" 2>&1 &
+  echo $! > "$PIDS/zookeeper.pid"
+  echo "started zookeeper (pid $!), log $LOGS/zookeeper.log"
+  await 60 "ZooKeeper on 127.0.0.1:$ZK_PORT" zookeeper_answers
+}
 taskmanagers() { curl -sf "$REST/taskmanagers" | grep -o '"id":"[^"]*"' | wc -l; }
 has_taskmanagers() { (($(taskmanagers) >= $1)); }
 
@@ -159,12 +209,22 @@ start_taskmanager() {
 }
 
 cmd_start() {
-  local count="${1:-2}"
+  local count=2 ha=""
+  for arg in "$@"; do
+    case "$arg" in --ha) ha=ha ;; *) count="$arg" ;; esac
+  done
   running jobmanager && die "a cluster is already running in $CLUSTER_DIR (cluster.sh stop)"
-  write_config
+  write_config "$ha"
+  [[ -n "$ha" ]] && start_zookeeper
   launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS \
     --executionMode cluster
   await 120 "JobManager REST API at $REST" rest_answers
+  if [[ -n "$ha" ]]; then
+    # the ports as dynamic properties before --executionMode: the entry point stops reading options there
+    launch jobmanager-2 org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS \
+      -D rest.port="$STANDBY_REST_PORT" -D jobmanager.rpc.port="$STANDBY_RPC_PORT" --executionMode cluster
+    await 120 "standby JobManager REST API at $STANDBY_REST" standby_answers
+  fi
   for i in $(seq 1 "$count"); do start_taskmanager "taskmanager-$i"; done
   await 120 "$count TaskManagers registered" has_taskmanagers "$count"
   echo "Flink cluster ready: web UI $REST, $count TaskManagers"
@@ -181,6 +241,7 @@ json_string() { local s="${1//\\/\\\\}"; s="${s//\"/\\\"}"; printf '"%s"' "$s"; 
 cmd_submit() {
   local jar="${1:?usage: cluster.sh submit JAR [job flags...]}"; shift
   [[ -f "$jar" ]] || die "no such jar: $jar"
+  use_answering_rest
   rest_answers || die "no cluster answers at $REST (cluster.sh start)"
   local upload jar_id args="" arg body response job_id
   upload="$(curl -sf -X POST -H "Expect:" -F "jarfile=@$jar;type=application/x-java-archive" "$REST/jars/upload")" \
@@ -197,6 +258,7 @@ cmd_submit() {
 cmd_wait() {
   local job="${1:?usage: cluster.sh wait JOB_ID [SECONDS]}" seconds="${2:-3600}" details state
   local deadline=$((SECONDS + seconds))
+  use_answering_rest
   while :; do
     details="$(curl -sf "$REST/jobs/$job")" || die "no job $job at $REST"
     state="$(grep -o '"state":"[A-Z]*"' <<<"$details" | head -1 | sed 's/.*:"//; s/"$//')"
@@ -215,6 +277,7 @@ cmd_status() {
     name="$(basename "$pidfile" .pid)"
     if running "$name"; then echo "$name: running (pid $(cat "$pidfile"))"; else echo "$name: not running"; fi
   done
+  use_answering_rest
   rest_answers && echo "JobManager at $REST knows $(taskmanagers) TaskManagers"
 }
 
@@ -234,6 +297,17 @@ cmd_stop() {
   done
 }
 
+# The JobManager that leads: the one whose log last says it was granted leadership and that still runs.
+cmd_leader() {
+  local name
+  for name in jobmanager jobmanager-2; do
+    if running "$name" && grep -q "was granted leadership" "$LOGS/$name.log" 2>/dev/null; then
+      echo "$name"; return
+    fi
+  done
+  die "no running JobManager leads (logs in $LOGS)"
+}
+
 command="${1:-}"; shift || true
 case "$command" in
   start) cmd_start "$@" ;;
@@ -241,6 +315,7 @@ case "$command" in
   taskmanager) cmd_taskmanager "$@" ;;
   wait) cmd_wait "$@" ;;
   status) cmd_status ;;
+  leader) cmd_leader ;;
   stop) cmd_stop ;;
   classpath) classpath ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2 ;;

@@ -230,6 +230,7 @@ public final class DkimTrendJob {
         if (config.parallelism > 0) {
             env.setParallelism(config.parallelism);
         }
+        FaultTolerance.applyDefaults(env, config.isBounded());
         if (config.runsInBatch()) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         } else {

@@ -3,6 +3,7 @@ package io.dkimtrend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.testing.Checkpoints;
 import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class CrashRecoveryIT {
         Map<String, String> expected = SampleBundle.expectedSeries("daily-utc-dedup.csv");
 
         try (JobProcess first = JobProcess.javaJar(dir, args)) {
-            awaitCheckpoint(dir.resolve("checkpoints"), first, 3);
+            Checkpoints.await(dir.resolve("checkpoints"), 3, WAIT, first::isAlive);
             first.kill();
         }
         int committedBeforeCrash = finals(kafka, expected, Duration.ofSeconds(3)).size();
@@ -84,18 +84,5 @@ class CrashRecoveryIT {
 
     private static List<DayMetric> finals(KafkaBroker kafka, Map<String, String> expected, Duration timeout) {
         return SampleBundle.awaitFinals(kafka, "crash-metrics", expected.keySet(), timeout);
-    }
-
-    /** Waits until the job has completed checkpoint {@code number} in {@code checkpoints}. */
-    static void awaitCheckpoint(Path checkpoints, JobProcess job, int number) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline && job.isAlive()) {
-            Optional<String> newest = RetainedCheckpoints.newest(checkpoints.toString());
-            if (newest.isPresent() && Integer.parseInt(newest.get().replaceAll(".*chk-", "")) >= number) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no checkpoint " + number + " while the job ran: " + job.stderr());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.testing.LocalCluster;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -24,8 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +48,8 @@ class DeployManifestsTest {
     private static final Path TOPICS_SCRIPT = DEPLOY.resolve("kafka-topics.sh");
     private static final Path POD_MONITOR = DEPLOY.resolve("monitoring").resolve("podmonitor.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern FAULT_TOLERANCE_KEY =
+            Pattern.compile("((?:restart-strategy|execution\\.checkpointing)\\.[a-z.-]+): *(.+)");
 
     private static final String JAR_IN_IMAGE = "/opt/flink/usrlib/dkim-trend.jar";
     /** The group of the user {@code flink} that the official Flink image runs as. */
@@ -102,6 +107,45 @@ class DeployManifestsTest {
         assertThat(flink.path("restart-strategy.type").asText()).isNotEmpty();
         assertThat(config.metricsTopic).isNotNull();
         assertThat(config.sinkBootstrapServers).as("Event Hubs has no transactions").isNotEqualTo(config.bootstrapServers);
+    }
+
+    /** The live job's restart strategy and checkpoint tolerance, as each place that runs it writes them. */
+    @Test
+    void everyPlaceThatRunsTheLiveJobMeetsFailuresAsTheJobItselfDoes() throws Exception {
+        Configuration expected = FaultTolerance.restartStrategy(false);
+        expected.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, FaultTolerance.TOLERABLE_FAILED_CHECKPOINTS);
+        Map<String, String> k8s = new TreeMap<>();
+        flinkDeployments().get("dkim-trend").path("spec").path("flinkConfiguration").fields()
+                .forEachRemaining(field -> k8s.put(field.getKey(), field.getValue().asText()));
+        String compose = compose().path("services").path("jobmanager").path("environment").path("FLINK_PROPERTIES").asText();
+        Map<String, Map<String, String>> places = Map.of("deploy/k8s live", k8s,
+                "deploy/compose", flinkProperties(compose), "deploy/local-cluster", flinkProperties(Files.readString(LocalCluster.SCRIPT)));
+        places.forEach((place, properties) -> {
+            Configuration written = Configuration.fromMap(properties);
+            for (String key : expected.keySet()) {
+                assertThat(properties).as(place + " writes " + key).containsKey(key);
+            }
+            assertThat(written.get(RestartStrategyOptions.RESTART_STRATEGY)).as(place).isEqualTo("exponential-delay");
+            for (var option : List.of(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD)) {
+                assertThat(written.get(option)).as(place + " " + option.key()).isEqualTo(expected.get(option));
+            }
+            assertThat(written.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER))
+                    .as(place).isEqualTo(FaultTolerance.BACKOFF_MULTIPLIER);
+            assertThat(written.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER)).as(place)
+                    .isEqualTo(FaultTolerance.TOLERABLE_FAILED_CHECKPOINTS);
+        });
+    }
+
+    /** The {@code key: value} lines of a Flink configuration written inline (restart and checkpointing keys). */
+    private static Map<String, String> flinkProperties(String text) {
+        Map<String, String> properties = new TreeMap<>();
+        for (String line : text.lines().map(String::trim).toList()) {
+            Matcher matcher = FAULT_TOLERANCE_KEY.matcher(line);
+            if (matcher.matches()) properties.put(matcher.group(1), matcher.group(2).replace("\"", ""));
+        }
+        return properties;
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.Json;
 import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.testing.Checkpoints;
 import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
@@ -55,19 +56,19 @@ class QuietStreamIT {
         try (JobProcess first = JobProcess.javaJar(dir, args)) {
             awaitFinals(kafka, "replay-metrics", "2026-09-01", "2026-09-09");
             Thread.sleep(QUIET.toMillis());
-            CrashRecoveryIT.awaitCheckpoint(dir.resolve("checkpoints"), first, newestCheckpoint(dir) + 2);
+            Checkpoints.await(dir.resolve("checkpoints"), Checkpoints.newest(dir.resolve("checkpoints")) + 2, WAIT, first::isAlive);
             first.kill();
         }
         produceDays(kafka, "replay-events", "2026-09-11T00:30:00Z", "2026-09-20T22:00:00Z", expected);
         try (JobProcess second = JobProcess.javaJar(dir, args)) {
             awaitFinals(kafka, "replay-metrics", "2026-09-01", "2026-09-19");
             Thread.sleep(QUIET.toMillis());
-            CrashRecoveryIT.awaitCheckpoint(dir.resolve("checkpoints"), second, newestCheckpoint(dir) + 2);
+            Checkpoints.await(dir.resolve("checkpoints"), Checkpoints.newest(dir.resolve("checkpoints")) + 2, WAIT, second::isAlive);
             second.kill();
         }
         try (JobProcess third = JobProcess.javaJar(dir, args)) {
             Thread.sleep(QUIET.toMillis());
-            CrashRecoveryIT.awaitCheckpoint(dir.resolve("checkpoints"), third, newestCheckpoint(dir) + 2);
+            Checkpoints.await(dir.resolve("checkpoints"), Checkpoints.newest(dir.resolve("checkpoints")) + 2, WAIT, third::isAlive);
         }
 
         List<DayMetric> written = committed(kafka, "replay-metrics");
@@ -130,7 +131,7 @@ class QuietStreamIT {
         try (JobProcess first = JobProcess.javaJar(dir, args)) {
             kafka.awaitRecords("night-metrics", true, records -> parse(records).stream()
                     .anyMatch(day -> day.day.equals(today) && day.emails == 5), WAIT);
-            CrashRecoveryIT.awaitCheckpoint(dir.resolve("checkpoints"), first, newestCheckpoint(dir) + 2);
+            Checkpoints.await(dir.resolve("checkpoints"), Checkpoints.newest(dir.resolve("checkpoints")) + 2, WAIT, first::isAlive);
             first.kill();
         }
         assertThat(Instant.now()).as("the restart came during the quiet, before midnight").isBefore(midnight);
@@ -203,11 +204,6 @@ class QuietStreamIT {
     private static Map<String, Long> finalsPerDay(List<DayMetric> written) {
         return written.stream().filter(day -> day.isFinal)
                 .collect(Collectors.groupingBy(day -> day.day, TreeMap::new, Collectors.counting()));
-    }
-
-    private static int newestCheckpoint(Path dir) throws Exception {
-        return RetainedCheckpoints.newest(dir.resolve("checkpoints").toString())
-                .map(path -> Integer.parseInt(path.replaceAll(".*chk-", ""))).orElse(0);
     }
 
     /** A fixed-offset zone whose next midnight is {@code midnight} (to the second). */

@@ -12,6 +12,12 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * time past its own events: whether a quiet stream's days may close on the wall clock is decided
  * downstream, on evidence of the whole stream ({@link WallClockWhenQuiet}).
  *
+ * <p>A partition that resumes after being idle holds its watermark back for one more idle timeout.
+ * Partitions seldom resume one at a time: after a broker outage or a stall every partition of the
+ * topic has a backlog, and the fetches return them a few milliseconds apart. Without the hold, the
+ * first to deliver would move event time past the backlog of the others, still marked idle, and
+ * make it late; with it, each of them is active again before event time moves on.
+ *
  * <p>Unlike Flink's {@code forBoundedOutOfOrderness(...).withIdleness(...)}, a dead letter (no event
  * time) is no activity here: a partition that only delivers garbage must not hold the watermark.
  */
@@ -24,12 +30,15 @@ public class PartitionWatermarks<T> implements WatermarkGenerator<T> {
     private long newestEventTime = Long.MIN_VALUE;
     private long lastEventAt;
     private boolean idle;
+    /** When the partition last resumed after being idle; no watermark until one idle timeout later. */
+    private long resumedAt;
 
     public PartitionWatermarks(long outOfOrdernessMillis, long idleTimeoutMillis, LongSupplier clock) {
         this.outOfOrdernessMillis = outOfOrdernessMillis;
         this.idleTimeoutMillis = idleTimeoutMillis;
         this.clock = clock;
         this.lastEventAt = clock.getAsLong();
+        this.resumedAt = lastEventAt - idleTimeoutMillis; // a partition that never paused holds nothing back
     }
 
     @Override
@@ -41,16 +50,18 @@ public class PartitionWatermarks<T> implements WatermarkGenerator<T> {
         newestEventTime = Math.max(newestEventTime, eventTime);
         if (idle) {
             idle = false;
+            resumedAt = lastEventAt;
             output.markActive();
         }
     }
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
-        if (clock.getAsLong() - lastEventAt >= idleTimeoutMillis) {
+        long now = clock.getAsLong();
+        if (now - lastEventAt >= idleTimeoutMillis) {
             idle = true;
             output.markIdle();
-        } else if (newestEventTime != Long.MIN_VALUE) {
+        } else if (newestEventTime != Long.MIN_VALUE && now - resumedAt >= idleTimeoutMillis) {
             output.emitWatermark(new Watermark(newestEventTime - outOfOrdernessMillis - 1));
         }
     }

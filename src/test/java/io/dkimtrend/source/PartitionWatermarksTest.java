@@ -50,12 +50,25 @@ class PartitionWatermarksTest {
     }
 
     @Test
-    void anEventAfterIdlenessMakesThePartitionActiveAgain() {
+    void aPartitionThatResumesIsActiveAtOnceButHoldsItsWatermarkForOneIdleTimeout() {
         now += IDLE_TIMEOUT;
         watermarks.onPeriodicEmit(output);
         watermarks.onEvent(null, millis("2026-09-01T12:00:00Z"), output);
         watermarks.onPeriodicEmit(output);
         assertThat(output.idle).isFalse();
+        assertThat(output.watermarks).as("the others resuming with it may still be marked idle").isEmpty();
+
+        now += IDLE_TIMEOUT / 2;
+        watermarks.onEvent(null, millis("2026-09-01T13:00:00Z"), output);
+        now += IDLE_TIMEOUT / 2;
+        watermarks.onPeriodicEmit(output);
+        assertThat(output.last()).isEqualTo(millis("2026-09-01T12:50:00Z") - 1);
+    }
+
+    @Test
+    void eventsFromTheStartNeedNoHold() {
+        watermarks.onEvent(null, millis("2026-09-01T12:00:00Z"), output);
+        watermarks.onPeriodicEmit(output);
         assertThat(output.last()).isEqualTo(millis("2026-09-01T11:50:00Z") - 1);
     }
 

@@ -414,7 +414,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties serverProperties(Path dataDir, int port, int controllerPort) {
+    static Properties serverProperties(Path dataDir, int port, int controllerPort) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -459,7 +459,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** What {@code kafka-storage.sh format --standalone} does: writes meta.properties and the bootstrap metadata. */
-    private static void formatStorage(Path configFile) {
+    static void formatStorage(Path configFile) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
@@ -473,7 +473,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void awaitClusterAnswers(Admin admin, String bootstrapServers) {
+    static void awaitClusterAnswers(Admin admin, String bootstrapServers) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         Exception lastFailure = null;
         while (System.nanoTime() < deadline) {
@@ -517,7 +517,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Admin createAdmin(String bootstrapServers) {
+    static Admin createAdmin(String bootstrapServers) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
@@ -526,7 +526,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Ports bound together and released together, so the same port is not handed out twice. */
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         InetAddress loopback = InetAddress.getByName(HOST);
         List<ServerSocket> sockets = new ArrayList<>();
         try {

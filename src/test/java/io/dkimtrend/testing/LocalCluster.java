@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,28 +40,48 @@ public final class LocalCluster implements AutoCloseable {
 
     private final Path dir;
     private final int restPort;
+    /** The standby JobManager's REST port with high availability, else 0. */
+    private final int standbyRestPort;
     private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     private final Thread stopOnExit = new Thread(this::killAll, "stop-local-cluster");
 
-    private LocalCluster(Path dir, int restPort, int rpcPort) {
+    private LocalCluster(Path dir, int[] ports) {
         this.dir = dir;
-        this.restPort = restPort;
+        this.restPort = ports[0];
+        this.standbyRestPort = ports.length > 2 ? ports[2] : 0;
         String mavenHome = System.getProperty("maven.home");
         String mavenRepo = System.getProperty("maven.repo.local");
-        this.environment = Map.of("CLUSTER_DIR", dir.toAbsolutePath().toString(),
-                "REST_PORT", Integer.toString(restPort), "RPC_PORT", Integer.toString(rpcPort),
+        Map<String, String> environment = new HashMap<>(Map.of("CLUSTER_DIR", dir.toAbsolutePath().toString(),
+                "REST_PORT", Integer.toString(ports[0]), "RPC_PORT", Integer.toString(ports[1]),
                 "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "MAVEN_HOME", mavenHome == null ? "" : mavenHome, "MAVEN_REPO_LOCAL", mavenRepo == null ? "" : mavenRepo);
+                "MAVEN_HOME", mavenHome == null ? "" : mavenHome, "MAVEN_REPO_LOCAL", mavenRepo == null ? "" : mavenRepo));
+        if (ports.length > 2) {
+            environment.putAll(Map.of("STANDBY_REST_PORT", Integer.toString(ports[2]),
+                    "STANDBY_RPC_PORT", Integer.toString(ports[3]), "ZK_PORT", Integer.toString(ports[4])));
+        }
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts a JobManager and {@code taskManagers} TaskManagers ({@code taskmanager-1}, ...), waiting until all registered. */
     public static LocalCluster start(Path dir, int taskManagers) {
-        int[] ports = freePorts(2);
-        LocalCluster cluster = new LocalCluster(dir, ports[0], ports[1]);
+        return start(new LocalCluster(dir, freePorts(2)), Integer.toString(taskManagers));
+    }
+
+    /**
+     * As {@link #start}, with high availability ({@code cluster.sh start --ha}): a ZooKeeper, and a
+     * standby JobManager that takes the jobs over when the leading one dies.
+     */
+    public static LocalCluster startHighlyAvailable(Path dir, int taskManagers) {
+        return start(new LocalCluster(dir, freePorts(5)), Integer.toString(taskManagers), "--ha");
+    }
+
+    private static LocalCluster start(LocalCluster cluster, String... arguments) {
         Runtime.getRuntime().addShutdownHook(cluster.stopOnExit);
         try {
-            cluster.script("start", Integer.toString(taskManagers));
+            List<String> command = new ArrayList<>(List.of("start"));
+            command.addAll(List.of(arguments));
+            cluster.script(command.toArray(String[]::new));
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -68,8 +89,24 @@ public final class LocalCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** The REST API of a JobManager that answers (with high availability, the standby forwards to the leader). */
     public String restAddress() {
-        return "http://127.0.0.1:" + restPort;
+        String primary = "http://127.0.0.1:" + restPort;
+        if (standbyRestPort == 0 || ProcessHandle.of(pid("jobmanager")).map(ProcessHandle::isAlive).orElse(false)) {
+            return primary;
+        }
+        return "http://127.0.0.1:" + standbyRestPort;
+    }
+
+    /** The name of the JobManager that leads now ({@code jobmanager} or {@code jobmanager-2}). */
+    public String leader() {
+        List<String> output = script("leader");
+        return output.get(output.size() - 1).trim();
+    }
+
+    /** SIGKILL of a JobManager, as when its machine dies. */
+    public void killJobManager(String name) {
+        kill(name);
     }
 
     /** Uploads the jar and runs its main class with the flags, at the given default parallelism; returns the job id. */
@@ -86,6 +123,10 @@ public final class LocalCluster implements AutoCloseable {
 
     /** SIGKILL, as when a machine dies: no shutdown hook, no goodbye to the JobManager. */
     public void killTaskManager(String name) throws InterruptedException {
+        kill(name);
+    }
+
+    private void kill(String name) {
         ProcessHandle process = ProcessHandle.of(pid(name)).orElseThrow(() -> new IllegalStateException(name + " is not running"));
         process.destroyForcibly();
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
