@@ -9,6 +9,8 @@
 #                                         the jobs over from the HA store when the leader dies
 #   cluster.sh submit JAR [flags...]      upload the job jar over REST and run it; prints the job id
 #   cluster.sh taskmanager [NAME]         start one more TaskManager
+#   cluster.sh jobmanager NAME            with --ha: start jobmanager or jobmanager-2 again (after it
+#                                         died) as a standby, on its own ports
 #   cluster.sh wait JOB_ID [SECONDS]      wait until the job ends; prints its state and duration
 #   cluster.sh status                     the processes and the TaskManagers the JobManager knows
 #   cluster.sh leader                     the name of the JobManager that leads now (jobmanager, jobmanager-2)
@@ -120,6 +122,9 @@ high-availability.type: zookeeper
 high-availability.zookeeper.quorum: 127.0.0.1:$ZK_PORT
 high-availability.storageDir: file://$CLUSTER_DIR/ha
 high-availability.cluster-id: /dkim-trend
+# a JobManager killed with SIGKILL loses its leadership when its ZooKeeper session expires: 15 s
+# instead of 60 s lets the standby take over sooner
+high-availability.zookeeper.client.session-timeout: 15 s
 # a ZooKeeper on loopback without authentication: no SASL login to attempt
 zookeeper.sasl.disable: true
 YAML
@@ -160,6 +165,8 @@ launch() { # NAME MAIN_CLASS RESOURCE_KIND [extra args...]
   params="$(resource_params "$cp" "$kind")"
   jvm="$(sed -n 1p <<<"$params")"
   dynamic="$(sed -n 2p <<<"$params")"
+  # a process started again under the same name writes a fresh log (cluster.sh leader reads it)
+  [[ -f "$LOGS/$name.log" ]] && mv "$LOGS/$name.log" "$LOGS/$name.log.$(date +%s)"
   # shellcheck disable=SC2086 # the computed flags are space-separated words
   nohup "$JAVA" $jvm "${MODULE_FLAGS[@]}" -Djava.io.tmpdir="$CLUSTER_DIR/tmp" \
     -Dlog.file="$LOGS/$name.log" -Dlog4j.configurationFile="file:$CONF/log4j.properties" \
@@ -220,14 +227,32 @@ cmd_start() {
     --executionMode cluster
   await 120 "JobManager REST API at $REST" rest_answers
   if [[ -n "$ha" ]]; then
-    # the ports as dynamic properties before --executionMode: the entry point stops reading options there
-    launch jobmanager-2 org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS \
-      -D rest.port="$STANDBY_REST_PORT" -D jobmanager.rpc.port="$STANDBY_RPC_PORT" --executionMode cluster
-    await 120 "standby JobManager REST API at $STANDBY_REST" standby_answers
+    start_standby jobmanager-2
   fi
   for i in $(seq 1 "$count"); do start_taskmanager "taskmanager-$i"; done
   await 120 "$count TaskManagers registered" has_taskmanagers "$count"
   echo "Flink cluster ready: web UI $REST, $count TaskManagers"
+}
+
+# A JobManager beside the leader (only with --ha, whose ZooKeeper elects between them).
+start_standby() {
+  local name="$1" rest_port rpc_port url
+  case "$name" in
+    jobmanager) rest_port="$REST_PORT"; rpc_port="$RPC_PORT"; url="$REST" ;;
+    jobmanager-2) rest_port="$STANDBY_REST_PORT"; rpc_port="$STANDBY_RPC_PORT"; url="$STANDBY_REST" ;;
+    *) die "a JobManager is named jobmanager or jobmanager-2" ;;
+  esac
+  running "$name" && die "$name is already running"
+  # the ports as dynamic properties before --executionMode: the entry point stops reading options there
+  launch "$name" org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS \
+    -D rest.port="$rest_port" -D jobmanager.rpc.port="$rpc_port" --executionMode cluster
+  await 120 "JobManager REST API at $url" curl -sf "$url/overview" -o /dev/null
+}
+
+cmd_jobmanager() {
+  grep -q "^high-availability.type: zookeeper" "$CONF/config.yaml" 2>/dev/null \
+    || die "a second JobManager needs a cluster started with --ha"
+  start_standby "${1:?usage: cluster.sh jobmanager jobmanager|jobmanager-2}"
 }
 
 cmd_taskmanager() {
@@ -313,6 +338,7 @@ case "$command" in
   start) cmd_start "$@" ;;
   submit) cmd_submit "$@" ;;
   taskmanager) cmd_taskmanager "$@" ;;
+  jobmanager) cmd_jobmanager "$@" ;;
   wait) cmd_wait "$@" ;;
   status) cmd_status ;;
   leader) cmd_leader ;;

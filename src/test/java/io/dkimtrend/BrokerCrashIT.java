@@ -45,8 +45,7 @@ class BrokerCrashIT {
         int half = messages.size() / 2;
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(dir.resolve("broker"))) {
             try (KafkaBroker kafka = broker.clients()) {
-                kafka.createTopic("events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
-                kafka.createTopic("metrics", 1);
+                SampleBundle.createTopics(kafka, "events", "metrics");
                 kafka.produce("events", messages.subList(0, half));
             }
             JobConfig config = JobConfig.fromArgs("--bootstrap-servers", broker.bootstrapServers(),

@@ -48,8 +48,7 @@ class CheckpointStorageOutageIT {
     void checkpointStorageAwayForHalfAMinuteFailsCheckpointsButNotTheJob(KafkaBroker kafka) throws Exception {
         Path dir = Files.createTempDirectory(JobProcess.PROJECT.resolve("target"), "checkpoint-outage-");
         Path checkpoints = dir.resolve("checkpoints");
-        kafka.createTopic("outage-events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
-        kafka.createTopic("outage-metrics", 1);
+        SampleBundle.createTopics(kafka, "outage-events", "outage-metrics");
         List<byte[]> messages = SampleBundle.messagesInEventTimeOrder();
         int half = messages.size() / 2;
         kafka.produce("outage-events", messages.subList(0, half));

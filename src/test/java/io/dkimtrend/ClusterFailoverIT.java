@@ -10,7 +10,6 @@ import io.dkimtrend.testing.SampleBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +36,8 @@ class ClusterFailoverIT {
     void theJobSurvivesTheLossOfATaskManagerWithTheExactSeries(KafkaBroker kafka) throws Exception {
         assertThat(JOB_JAR).as("built by mvn package before the integration tests").exists();
         Path dir = Files.createTempDirectory(Path.of("target"), "cluster-failover-");
-        kafka.createTopic("cluster-events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
-        kafka.createTopic("cluster-metrics", 1);
-        List<byte[]> messages = new ArrayList<>(SampleBundle.messagesInEventTimeOrder());
-        messages.add(SampleBundle.emailSentNow());
-        kafka.produce("cluster-events", messages);
+        SampleBundle.createTopics(kafka, "cluster-events", "cluster-metrics");
+        kafka.produce("cluster-events", SampleBundle.liveFeed());
         Map<String, String> expected = SampleBundle.expectedSeries("daily-utc-dedup.csv");
         Path checkpoints = dir.resolve("checkpoints");
 
@@ -92,11 +88,8 @@ class ClusterFailoverIT {
     @Test
     void theJobSurvivesTheLossOfTheLeadingJobManagerWithTheExactSeries(KafkaBroker kafka) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "jobmanager-failover-");
-        kafka.createTopic("ha-events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
-        kafka.createTopic("ha-metrics", 1);
-        List<byte[]> messages = new ArrayList<>(SampleBundle.messagesInEventTimeOrder());
-        messages.add(SampleBundle.emailSentNow());
-        kafka.produce("ha-events", messages);
+        SampleBundle.createTopics(kafka, "ha-events", "ha-metrics");
+        kafka.produce("ha-events", SampleBundle.liveFeed());
         Map<String, String> expected = SampleBundle.expectedSeries("daily-utc-dedup.csv");
 
         try (LocalCluster cluster = LocalCluster.startHighlyAvailable(dir.resolve("cluster"), 2)) {

@@ -11,7 +11,6 @@ import io.dkimtrend.testing.SampleBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,11 +42,8 @@ class CrashRecoveryIT {
         this.kafka = kafka;
         // Kept under target/ after the run: the two jobs' logs are what explains a failure here.
         Path dir = Files.createTempDirectory(JobProcess.PROJECT.resolve("target"), "crash-recovery-");
-        kafka.createTopic("crash-events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
-        kafka.createTopic("crash-metrics", 1);
-        List<byte[]> messages = new ArrayList<>(SampleBundle.messagesInEventTimeOrder());
-        messages.add(SampleBundle.emailSentNow());
-        kafka.produce("crash-events", messages);
+        SampleBundle.createTopics(kafka, "crash-events", "crash-metrics");
+        kafka.produce("crash-events", SampleBundle.liveFeed());
         // About 14 MB at 1.5 MB/s: the job reads for several seconds, long enough to be killed mid-stream.
         // The idle timeout stays well above the longest pause the throttle causes a partition: a
         // partition marked idle while it still has older data makes that data late.

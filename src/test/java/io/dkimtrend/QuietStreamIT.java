@@ -10,13 +10,13 @@ import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
 import io.dkimtrend.testing.SampleBundle;
+import io.dkimtrend.testing.TestZones;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +119,7 @@ class QuietStreamIT {
         kafka.createTopic("night-metrics", 1);
         kafka.createTopic("night-late", 1);
         Instant midnight = Instant.now().plusSeconds(60);
-        ZoneId zone = zoneWithMidnightAt(midnight);
+        ZoneId zone = TestZones.withMidnightAt(midnight);
         String today = midnight.minusSeconds(1).atZone(zone).toLocalDate().toString();
         List<byte[]> emails = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -204,14 +204,6 @@ class QuietStreamIT {
     private static Map<String, Long> finalsPerDay(List<DayMetric> written) {
         return written.stream().filter(day -> day.isFinal)
                 .collect(Collectors.groupingBy(day -> day.day, TreeMap::new, Collectors.counting()));
-    }
-
-    /** A fixed-offset zone whose next midnight is {@code midnight} (to the second). */
-    private static ZoneId zoneWithMidnightAt(Instant midnight) {
-        int secondOfDay = midnight.atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
-        int offset = -secondOfDay;
-        if (offset < -18 * 3600) offset += 24 * 3600;
-        return ZoneId.ofOffset("UTC", ZoneOffset.ofTotalSeconds(offset));
     }
 
     private static Path workFolder(String prefix) throws Exception {

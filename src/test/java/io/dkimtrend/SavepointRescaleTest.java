@@ -46,11 +46,8 @@ class SavepointRescaleTest {
     void aSavepointRestoredAtAnotherParallelismKeepsTheSeriesExact(KafkaBroker kafka, @TempDir Path dir)
             throws Exception {
         this.kafka = kafka;
-        kafka.createTopic("rescale-events", 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
-        kafka.createTopic("rescale-metrics", 1);
-        List<byte[]> messages = new ArrayList<>(SampleBundle.messagesInEventTimeOrder());
-        messages.add(SampleBundle.emailSentNow());
-        kafka.produce("rescale-events", messages);
+        SampleBundle.createTopics(kafka, "rescale-events", "rescale-metrics");
+        kafka.produce("rescale-events", SampleBundle.liveFeed());
         kafka.throttleConsumers(1_500_000);
         Map<String, String> expected = SampleBundle.expectedSeries("daily-utc-dedup.csv");
 

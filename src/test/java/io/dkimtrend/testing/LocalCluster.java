@@ -104,6 +104,11 @@ public final class LocalCluster implements AutoCloseable {
         return output.get(output.size() - 1).trim();
     }
 
+    /** Starts {@code jobmanager} or {@code jobmanager-2} again (after it died) as a standby, on its own ports. */
+    public void startJobManager(String name) {
+        script("jobmanager", name);
+    }
+
     /** SIGKILL of a JobManager, as when its machine dies. */
     public void killJobManager(String name) {
         kill(name);

@@ -81,6 +81,19 @@ public final class SampleBundle {
                 + "\"NetworkMessageId\":\"sent-now\",\"RecipientEmailAddress\":\"soc@contoso.com\"}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** An events topic of three partitions that takes the bundle's largest messages, and a metrics topic. */
+    public static void createTopics(KafkaBroker kafka, String events, String metrics) {
+        kafka.createTopic(events, 3, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
+        kafka.createTopic(metrics, 1);
+    }
+
+    /** The bundle as a live feed sends it: every message in event-time order, then {@link #emailSentNow()}. */
+    public static List<byte[]> liveFeed() throws IOException {
+        List<byte[]> messages = new ArrayList<>(messagesInEventTimeOrder());
+        messages.add(emailSentNow());
+        return messages;
+    }
+
     /** The committed final day records of a metrics topic, once every given day has one (or the timeout passed). */
     public static List<DayMetric> awaitFinals(KafkaBroker kafka, String topic, Set<String> days, Duration timeout) {
         return kafka.awaitRecords(topic, true, records -> finals(records).stream().map(d -> d.day)
