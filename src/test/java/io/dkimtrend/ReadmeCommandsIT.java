@@ -99,7 +99,10 @@ class ReadmeCommandsIT {
 
     /** The topics the README's commands name, the events topic holding the sample as a live feed sent it. */
     private static void prepareTopics(KafkaBroker kafka) throws Exception {
-        kafka.createTopic("defender-emailevents", 4, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
+        // Kept forever: the records carry their export's timestamps (weeks old), which the default
+        // retention of 7 days would delete within a minute, while the README's later jobs still read them.
+        kafka.createTopic("defender-emailevents", 4, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024),
+                "retention.ms", "-1"));
         for (String topic : List.of("dkim-trend-daily", "dkim-trend-alerts", "dkim-trend-dead-letters")) {
             kafka.createTopic(topic, 1);
         }
