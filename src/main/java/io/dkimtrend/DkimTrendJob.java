@@ -13,6 +13,7 @@ import io.dkimtrend.monitor.RunSummary;
 import io.dkimtrend.monitor.StartLine;
 import io.dkimtrend.sink.CountFinalDays;
 import io.dkimtrend.sink.MetricsFiles;
+import io.dkimtrend.sink.PostgresSink;
 import io.dkimtrend.sink.SeriesTable;
 import io.dkimtrend.sink.Sinks;
 import io.dkimtrend.source.BundledSample;
@@ -258,6 +259,9 @@ public final class DkimTrendJob {
         if (config.metricsFile != null) {
             Sinks.toFiles(metrics, config.metricsFile, "metrics");
         }
+        if (config.jdbcUrl != null) {
+            PostgresSink.metrics(metrics, config);
+        }
         if (config.metricsToStdout() && !config.isBounded()) {
             // A lambda, not Json::toString twice: javac restores equal serializable method references
             // of one class as the same function, whatever their types (JDK-8174962).
@@ -273,9 +277,12 @@ public final class DkimTrendJob {
         if (config.alertsFile != null) {
             Sinks.toFiles(alerts, config.alertsFile, "alerts");
         }
+        if (config.jdbcUrl != null) {
+            PostgresSink.alerts(alerts, config);
+        }
         boolean table = seriesCopy != null && config.metricsToStdout();
         // A run that prints the table lists the alerts under it; any other run without an alerts sink prints them as JSON.
-        if (config.alertsTopic == null && config.alertsFile == null && !table) {
+        if (config.alertsTopic == null && config.alertsFile == null && config.jdbcUrl == null && !table) {
             alerts.map(alert -> Json.toString(alert)).name("Alerts as JSON").uid("alerts-json")
                     .print().name("Alerts to stdout").uid("alerts-stdout");
         }

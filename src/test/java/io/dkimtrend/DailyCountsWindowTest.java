@@ -167,8 +167,8 @@ class DailyCountsWindowTest {
         }
         harness.processElement(partial("2026-11-04T08:00:00Z", FAIL, "next-day", "tailspin.io"));
         harness.processWatermark(millis("2026-11-04T05:59:59.998Z"));
-        assertThat(harness.numKeyedStateEntries()).as("both days open: one accumulator each, and a revision")
-                .isEqualTo(3);
+        assertThat(harness.numKeyedStateEntries())
+                .as("both days open: one accumulator each; the closed day's revision and closed flag").isEqualTo(4);
         assertThat(harness.extractOutputValues()).singleElement()
                 .satisfies(day -> assertThat(day.failingDomains).isEqualTo(100));
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dkimtrend.config.JdbcPassword;
 import io.dkimtrend.config.JobConfig;
+import io.dkimtrend.sink.PostgresTables;
 import io.dkimtrend.testing.LocalCluster;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,6 +59,12 @@ class DeployManifestsTest {
     private static final int FLINK_GID = 9999;
     private static final String MAIN_CLASS = DkimTrendJob.class.getName();
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
+    private static final Path DASHBOARD = DEPLOY.resolve("monitoring").resolve("grafana-dashboard.json");
+    private static final Path DATASOURCES = COMPOSE.getParent().resolve("grafana").resolve("datasources.yaml");
+    /** Grafana's built-in PostgreSQL data source (its plugin id since Grafana 10.2). */
+    private static final String GRAFANA_POSTGRES = "grafana-postgresql-datasource";
+    /** {@code ${NAME}} or {@code ${NAME:-default}}: Compose's and Grafana's provisioning's interpolation. */
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::-([^}]*))?}");
 
     @Test
     void everyManifestParses() throws IOException {
@@ -69,7 +78,7 @@ class DeployManifestsTest {
                     .allSatisfy(document -> assertThat(document.isObject()).as(manifest + " holds objects").isTrue());
         }
         assertThat(compose().path("services").fieldNames()).toIterable()
-                .contains("kafka", "topics", "jobmanager", "taskmanager", "generator", "prometheus", "grafana");
+                .contains("kafka", "topics", "jobmanager", "taskmanager", "generator", "postgres", "prometheus", "grafana");
     }
 
     @Test
@@ -438,6 +447,136 @@ class DeployManifestsTest {
                 + dashboards.path("options").path("path").asText() + "/dkim-trend.json:ro");
     }
 
+    /**
+     * Where the live job runs, it also upserts into PostgreSQL: flags the job's own {@link JobConfig}
+     * reads, and the password only from the environment of the process that runs the job's main
+     * (the JobManager, in application mode), filled from a Secret or from Compose's variable.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            deploy/k8s live | a Secret of deploy/k8s, by secretKeyRef
+            deploy/compose  | the same variable as the postgres service's password
+            """)
+    void theLiveJobWritesToPostgresWithThePasswordFromItsEnvironmentOnly(String place, String passwordFrom) throws Exception {
+        boolean k8s = place.startsWith("deploy/k8s");
+        JsonNode live = flinkDeployments().get("dkim-trend");
+        List<String> args = k8s ? args(live) : composeJobArgs();
+        JobConfig withoutEnvironment = JobConfig.fromArgs(Map.of(), args.toArray(String[]::new));
+        JobConfig withPassword = JobConfig.fromArgs(Map.of(JdbcPassword.ENVIRONMENT, "from-the-environment"),
+                args.toArray(String[]::new));
+
+        assertThat(withoutEnvironment.jdbcUrl).as(place).startsWith("jdbc:postgresql://");
+        assertThat(withoutEnvironment.jdbcUser).as(place).isNotBlank();
+        assertThat(withoutEnvironment.jdbcPassword).as(place + ": no password in the flags").isNull();
+        assertThat(withPassword.jdbcPassword).as(place).isEqualTo("from-the-environment");
+        assertThat(args).as(place).noneMatch(arg -> arg.toLowerCase(Locale.ROOT).contains("jdbc.password")
+                || arg.toLowerCase(Locale.ROOT).contains("jdbc-password"));
+        if (k8s) {
+            JsonNode variable = mainContainerEnvironment(live).get(JdbcPassword.ENVIRONMENT);
+            assertThat(variable).as(place + ": the pods have " + JdbcPassword.ENVIRONMENT).isNotNull();
+            assertThat(variable.has("value")).as(place + ": " + passwordFrom).isFalse();
+            JsonNode ref = variable.path("valueFrom").path("secretKeyRef");
+            JsonNode secret = kind("Secret").stream()
+                    .filter(s -> s.path("metadata").path("name").asText().equals(ref.path("name").asText()))
+                    .findFirst().orElseThrow(() -> new AssertionError(place + ": " + passwordFrom + ", named " + ref));
+            assertThat(secret.path("stringData").has(ref.path("key").asText())).as(place + ": the Secret's key").isTrue();
+            String placeholder = secret.path("stringData").path(ref.path("key").asText()).asText();
+            assertThat(args).as(place + ": the Secret's value is not in the args").noneMatch(arg -> arg.contains(placeholder));
+        } else {
+            JsonNode services = compose().path("services");
+            JsonNode postgres = services.path("postgres").path("environment");
+            String password = services.path("jobmanager").path("environment").path(JdbcPassword.ENVIRONMENT).asText();
+            Matcher variable = INTERPOLATION.matcher(password);
+            assertThat(variable.matches()).as(place + ": " + password + " is a variable").isTrue();
+            assertThat(password).as(place + ": " + passwordFrom).isEqualTo(postgres.path("POSTGRES_PASSWORD").asText());
+            assertThat(args).as(place).noneMatch(arg -> arg.contains(password)
+                    || variable.group(2) != null && arg.contains(variable.group(2)));
+        }
+    }
+
+    /** Compose's job writes to its postgres service, which is up before the job starts. */
+    @Test
+    void composeRunsPostgresForTheLiveJob() throws Exception {
+        JsonNode services = compose().path("services");
+        JsonNode postgres = services.path("postgres");
+        JobConfig config = composeJobConfig();
+
+        assertThat(postgres.path("image").asText()).as("an official image, pinned").matches("postgres:\\d+\\.\\d+");
+        assertThat(strings(postgres.path("healthcheck").path("test"))).isNotEmpty().anyMatch(test -> test.contains("pg_isready"));
+        assertThat(services.path("jobmanager").path("depends_on").path("postgres").path("condition").asText())
+                .isEqualTo("service_healthy");
+        assertThat(config.jdbcUrl).isEqualTo("jdbc:postgresql://postgres:5432/"
+                + postgres.path("environment").path("POSTGRES_DB").asText());
+        assertThat(config.jdbcUser).isEqualTo(postgres.path("environment").path("POSTGRES_USER").asText());
+        assertThat(services.path("taskmanager").path("environment").has(JdbcPassword.ENVIRONMENT))
+                .as("only the JobManager runs the job's main, which reads the password").isFalse();
+    }
+
+    /** Grafana in Compose reads the tables the job writes, as the job's database user, with the same password. */
+    @Test
+    void composeProvisionsGrafanaWithThePostgresTheJobWrites() throws Exception {
+        JsonNode services = compose().path("services");
+        JsonNode postgres = services.path("postgres").path("environment");
+        JobConfig config = composeJobConfig();
+        List<JsonNode> datasources = new ArrayList<>();
+        documents(DATASOURCES).get(0).path("datasources").forEach(datasources::add);
+        JsonNode datasource = datasources.stream().filter(d -> d.path("type").asText().equals(GRAFANA_POSTGRES))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + GRAFANA_POSTGRES + " in " + DATASOURCES));
+        Matcher password = INTERPOLATION.matcher(datasource.path("secureJsonData").path("password").asText());
+
+        assertThat(config.jdbcUrl).isEqualTo("jdbc:postgresql://" + datasource.path("url").asText() + "/"
+                + datasource.path("jsonData").path("database").asText());
+        assertThat(datasource.path("user").asText()).isEqualTo(config.jdbcUser);
+        assertThat(password.matches()).as("Grafana's password comes from its environment").isTrue();
+        assertThat(services.path("grafana").path("environment").path(password.group(1)).asText())
+                .isEqualTo(postgres.path("POSTGRES_PASSWORD").asText());
+        assertThat(datasources).filteredOn(d -> d.path("type").asText().equals("prometheus")).hasSize(1);
+    }
+
+    /**
+     * The dashboard's SQL reads only tables and columns the job creates (the DDL of
+     * {@link PostgresTables}, under the tables' default names, which the live job keeps), with the
+     * data source type Grafana provisions, and follows the dashboard's time range.
+     */
+    @Test
+    void theDashboardsSqlNamesOnlyTablesAndColumnsTheJobCreates() throws Exception {
+        JobConfig live = jobConfig(flinkDeployments().get("dkim-trend"));
+        Map<String, Set<String>> tables = Map.of(
+                live.jdbcTable, ddlColumns(PostgresTables.metricsDdl(live.jdbcTable).get(0)),
+                live.jdbcAlertsTable, ddlColumns(PostgresTables.alertsDdl(live.jdbcAlertsTable).get(0)));
+        JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
+        Map<String, String> queries = dashboardSql(dashboard);
+
+        assertThat(composeJobConfig().jdbcTable).isEqualTo(live.jdbcTable);
+        assertThat(composeJobConfig().jdbcAlertsTable).isEqualTo(live.jdbcAlertsTable);
+        assertThat(tables.get(live.jdbcTable)).contains("series", "day", "emails", "dkim_fail", "dkim_fail_ratio");
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(4);
+        queries.forEach((where, sql) -> assertThat(unknownNames(sql, tables)).as(where + ": " + sql).isEmpty());
+        assertThat(queries).as("the panels that read a table follow the time range")
+                .allSatisfy((where, sql) -> assertThat(where.startsWith("variable") || sql.contains("$__timeFilter(day)"))
+                        .as(where).isTrue());
+        assertThat(dashboard.at("/templating/list")).anyMatch(variable -> variable.path("type").asText().equals("datasource")
+                && variable.path("query").asText().equals(GRAFANA_POSTGRES));
+    }
+
+    /** The check above catches what it is there for. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            SELECT day, emails FROM dkim_trend_daily WHERE $__timeFilter(day)                    | ``
+            SELECT CAST(day AS timestamp) AS "time", dkim_fail AS failures FROM dkim_trend_daily | ``
+            SELECT day FROM dkim_trend_daily WHERE series = '$series' AND status = 'x'           | status
+            SELECT day, metric, drivers FROM dkim_trend_alerts WHERE series = 'o''brien'         | ``
+            SELECT day, metrics FROM dkim_trend_alerts                                           | metrics
+            SELECT day FROM dkim_trend_days                                                      | dkim_trend_days,day
+            """)
+    void theSqlCheckFindsUnknownNames(String sql, String unknown) {
+        Map<String, Set<String>> tables = Map.of(
+                "dkim_trend_daily", ddlColumns(PostgresTables.metricsDdl("dkim_trend_daily").get(0)),
+                "dkim_trend_alerts", ddlColumns(PostgresTables.alertsDdl("dkim_trend_alerts").get(0)));
+
+        assertThat(String.join(",", unknownNames(sql, tables))).isEqualTo(unknown);
+    }
+
     @Test
     void theDockerfilePutsTheSlimJarWhereApplicationModeLooksForIt() throws Exception {
         List<String> lines = Files.readAllLines(DEPLOY.resolve("Dockerfile")).stream()
@@ -514,8 +653,77 @@ class DeployManifestsTest {
     }
 
     private static JobConfig composeJobConfig() throws IOException {
+        return JobConfig.fromArgs(composeJobArgs().toArray(String[]::new));
+    }
+
+    /** The job's flags in Compose: the JobManager's command after {@code standalone-job --job-classname CLASS}. */
+    private static List<String> composeJobArgs() throws IOException {
         List<String> command = strings(compose().path("services").path("jobmanager").path("command"));
-        return JobConfig.fromArgs(command.subList(3, command.size()).toArray(String[]::new));
+        return command.subList(3, command.size());
+    }
+
+    private static final Pattern DDL_COLUMN = Pattern.compile("(?m)^\\s+([a-z_][a-z0-9_]*)\\s+[a-z]");
+    private static final Pattern SQL_ALIAS = Pattern.compile("(?i)\\bAS\\s+(\"[^\"]*\"|\\w+)");
+    private static final Pattern SQL_STRING = Pattern.compile("'(?:[^']|'')*'");
+    /** Grafana's macros ({@code $__timeFilter(day)}: its argument stays) and variables ({@code $series}). */
+    private static final Pattern GRAFANA_NAMES = Pattern.compile("\\$__\\w+|\\$\\{?\\w+}?");
+    private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    private static final Set<String> SQL_WORDS = Set.of("select", "distinct", "from", "where", "and", "or", "not",
+            "order", "by", "asc", "desc", "cast", "limit", "is", "null", "in", "between", "true", "false");
+
+    /** The column names of a {@code CREATE TABLE}: each line that starts with a lower-case name and its type. */
+    private static Set<String> ddlColumns(String createTable) {
+        Set<String> columns = new TreeSet<>();
+        Matcher column = DDL_COLUMN.matcher(createTable);
+        while (column.find()) columns.add(column.group(1));
+        return columns;
+    }
+
+    /**
+     * The names in a query that are neither SQL words nor a table of {@code tables} after FROM, nor a
+     * column of the tables it reads. Aliases ({@code AS name}, also a CAST's type), string literals
+     * and Grafana's macros and variables are left out first.
+     */
+    private static List<String> unknownNames(String sql, Map<String, Set<String>> tables) {
+        String names = GRAFANA_NAMES.matcher(SQL_STRING.matcher(SQL_ALIAS.matcher(sql).replaceAll(" ")).replaceAll(" "))
+                .replaceAll(" ");
+        List<String> words = new ArrayList<>();
+        Matcher name = SQL_NAME.matcher(names);
+        while (name.find()) words.add(name.group());
+        List<String> unknown = new ArrayList<>();
+        Set<String> columns = new TreeSet<>();
+        Set<String> read = new TreeSet<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equalsIgnoreCase("from")) read.add(words.get(i + 1));
+        }
+        for (String table : read) {
+            if (tables.containsKey(table)) columns.addAll(tables.get(table)); else unknown.add(table);
+        }
+        for (String word : words) {
+            if (!SQL_WORDS.contains(word.toLowerCase(Locale.ROOT)) && !read.contains(word) && !columns.contains(word)) {
+                unknown.add(word);
+            }
+        }
+        return unknown;
+    }
+
+    /** Each SQL query of the dashboard (panels' targets and variables of the PostgreSQL data source), by where it is. */
+    private static Map<String, String> dashboardSql(JsonNode dashboard) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                if (target.path("datasource").path("type").asText().equals(GRAFANA_POSTGRES)) {
+                    queries.put("panel " + panel.path("title").asText() + " " + target.path("refId").asText(),
+                            target.path("rawSql").asText());
+                }
+            }
+        }
+        for (JsonNode variable : dashboard.at("/templating/list")) {
+            if (variable.path("datasource").path("type").asText().equals(GRAFANA_POSTGRES)) {
+                queries.put("variable " + variable.path("name").asText(), variable.path("query").asText());
+            }
+        }
+        return queries;
     }
 
     private static JobConfig jobConfig(JsonNode deployment) {

@@ -7,16 +7,22 @@ import io.dkimtrend.sink.MetricsFiles;
 import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
+import io.dkimtrend.testing.PostgresServer;
 import io.dkimtrend.testing.ReadmeCommands;
 import io.dkimtrend.testing.ReadmeCommands.Command;
 import io.dkimtrend.testing.SampleBundle;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +37,19 @@ class ReadmeCommandsIT {
 
     private static final Duration RUN = Duration.ofMinutes(3);
     private static final Path README = JobProcess.PROJECT.resolve("README.md");
+    private static final String DATABASE_PASSWORD = "readme-" + UUID.randomUUID();
+
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void startDatabase() {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        if (postgres != null) postgres.close();
+    }
 
     @Test
     void everyJobCommandOfTheReadmeRunsAsPrinted(KafkaBroker kafka) throws Exception {
@@ -40,8 +59,14 @@ class ReadmeCommandsIT {
         replacements.put("/data/defender", JobProcess.PROJECT.resolve(SampleBundle.EVENTS).toString());
         replacements.put("/archive/insights-logs-advancedhunting-emailevents",
                 JobProcess.PROJECT.resolve(SampleBundle.EVENTS).resolve("storage").toString());
-        replacements.put("/var/lib/dkim-trend/checkpoints", work.resolve("var/lib/dkim-trend/checkpoints").toString());
+        replacements.put("/var/lib/dkim-trend/", work.resolve("var/lib/dkim-trend") + "/");
+        replacements.put("jdbc:postgresql://db:5432/soc", postgres.jdbcUrl(postgres.createDatabase("soc")));
         prepareTopics(kafka);
+        Map<String, String> environment = Map.of("DKIM_TREND_JDBC_PASSWORD", DATABASE_PASSWORD);
+        try (Connection soc = postgres.connect("soc"); Statement statement = soc.createStatement()) {
+            statement.execute("CREATE ROLE dkim_trend LOGIN PASSWORD '" + DATABASE_PASSWORD + "'");
+            statement.execute("GRANT CREATE ON SCHEMA public TO dkim_trend");
+        }
 
         List<Command> commands = ReadmeCommands.of(README);
         List<String> ran = new ArrayList<>();
@@ -51,9 +76,10 @@ class ReadmeCommandsIT {
             assertThat(args).as(command.text()).noneMatch(word -> word.matches("[a-z][a-z0-9.-]*:\\d+")
                     && !word.equals(kafka.bootstrapServers()));
             if (isLive(args)) {
-                runLive(command, args, work, kafka);
+                runLive(command, args, work, kafka, environment);
             } else {
-                try (JobProcess job = command.isLauncher() ? JobProcess.launcher(work, args) : JobProcess.javaJar(work, args)) {
+                try (JobProcess job = command.isLauncher() ? JobProcess.launcher(work, args)
+                        : JobProcess.javaJar(work, args, environment)) {
                     assertThat(job.awaitExit(RUN)).as(command.text() + "; its stderr: " + job.stderr()).isZero();
                 }
             }
@@ -73,7 +99,10 @@ class ReadmeCommandsIT {
 
     /** The topics the README's commands name, the events topic holding the sample as a live feed sent it. */
     private static void prepareTopics(KafkaBroker kafka) throws Exception {
-        kafka.createTopic("defender-emailevents", 4, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024)));
+        // Kept forever: the records carry their export's timestamps (weeks old), which the default
+        // retention of 7 days would delete within a minute, while the README's later jobs still read them.
+        kafka.createTopic("defender-emailevents", 4, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024),
+                "retention.ms", "-1"));
         for (String topic : List.of("dkim-trend-daily", "dkim-trend-alerts", "dkim-trend-dead-letters")) {
             kafka.createTopic(topic, 1);
         }
@@ -85,15 +114,38 @@ class ReadmeCommandsIT {
         kafka.produce("defender-emailevents", messages, arrivals);
     }
 
-    /** A live command runs until its metrics topic holds every day of the sample, then is stopped as a user would. */
-    private static void runLive(Command command, List<String> args, Path work, KafkaBroker kafka) throws Exception {
+    /**
+     * A live command runs until where it writes (the metrics topic, or the database) holds every day
+     * of the sample, then is stopped as a user would.
+     */
+    private static void runLive(Command command, List<String> args, Path work, KafkaBroker kafka,
+            Map<String, String> environment) throws Exception {
         Map<String, String> expected = SampleBundle.expectedSeries("daily-utc-dedup.csv");
-        try (JobProcess job = JobProcess.javaJar(work, args)) {
-            var finals = SampleBundle.awaitFinals(kafka, "dkim-trend-daily", expected.keySet(), RUN);
-            assertThat(SampleBundle.only(SampleBundle.series(finals), expected)).as(command.text() + "; its stderr in "
-                    + work).containsExactlyEntriesOf(expected);
+        try (JobProcess job = JobProcess.javaJar(work, args, environment)) {
+            Map<String, String> written = args.contains("--jdbc-url") ? awaitTable(expected, job)
+                    : SampleBundle.series(SampleBundle.awaitFinals(kafka, "dkim-trend-daily", expected.keySet(), RUN));
+            assertThat(SampleBundle.only(written, expected)).as(command.text() + "; its stderr in " + work)
+                    .containsExactlyEntriesOf(expected);
             assertThat(job.isAlive()).as("a live run keeps running").isTrue();
         }
+    }
+
+    /** The final rows of the database's day table, in the form of the expected series, once every day has one. */
+    private static Map<String, String> awaitTable(Map<String, String> expected, JobProcess job) throws Exception {
+        long deadline = System.nanoTime() + RUN.toNanos();
+        Map<String, String> written = Map.of();
+        while (System.nanoTime() < deadline && job.isAlive() && !written.keySet().containsAll(expected.keySet())) {
+            Thread.sleep(500);
+            written = new LinkedHashMap<>();
+            if (!postgres.query("soc", "SELECT to_regclass('dkim_trend_daily') AS t").get(0).containsValue(null)) {
+                for (Map<String, Object> row : postgres.query("soc", "SELECT day, emails, dkim_fail, dkim_pass, "
+                        + "dkim_none, dkim_other FROM dkim_trend_daily WHERE series = 'all' AND final ORDER BY day")) {
+                    written.put(row.get("day").toString(), row.get("emails") + " " + row.get("dkim_fail") + " "
+                            + row.get("dkim_pass") + " " + row.get("dkim_none") + " " + row.get("dkim_other"));
+                }
+            }
+        }
+        return written;
     }
 
     /** A command the job refuses is not live: it runs as a bounded one, and its exit code tells. */

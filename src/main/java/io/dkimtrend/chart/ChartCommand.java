@@ -6,10 +6,14 @@ import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.sink.CommittedRecords;
 import io.dkimtrend.sink.MetricsFiles;
+import io.dkimtrend.sink.PostgresSink;
+import io.dkimtrend.sink.PostgresTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +36,8 @@ public final class ChartCommand {
     public static String usage() {
         return "Usage: java -jar dkim-trend.jar chart --chart PATH.png|PATH.svg\n"
                 + "         (--metrics-file DIR [--alerts-file DIR]\n"
-                + "          | --bootstrap-servers HOST:PORT --metrics-topic TOPIC [--alerts-topic TOPIC] [--kafka.<property> VALUE])\n"
+                + "          | --bootstrap-servers HOST:PORT --metrics-topic TOPIC [--alerts-topic TOPIC] [--kafka.<property> VALUE]\n"
+                + "          | --jdbc-url URL [--jdbc-user NAME] [--jdbc-table TABLE] [--jdbc-alerts-table TABLE])\n"
                 + "Draws the newest final record of each day, and the days with a spike alert.\n";
     }
 
@@ -73,8 +78,10 @@ public final class ChartCommand {
         if (config.chart == null) {
             throw new IllegalArgumentException("--chart PATH is needed");
         }
-        if ((config.metricsFile == null) == (config.metricsTopic == null)) {
-            throw new IllegalArgumentException("give either --metrics-file or --metrics-topic");
+        int inputs = (config.metricsFile == null ? 0 : 1) + (config.metricsTopic == null ? 0 : 1)
+                + (config.jdbcUrl == null ? 0 : 1);
+        if (inputs != 1) {
+            throw new IllegalArgumentException("give one of --metrics-file, --metrics-topic or --jdbc-url");
         }
         if (config.events != null || config.eventsTopic != null) {
             throw new IllegalArgumentException("the chart command reads what a run wrote, not events");
@@ -82,6 +89,13 @@ public final class ChartCommand {
     }
 
     static List<DayMetric> metrics(JobConfig config) throws IOException {
+        if (config.jdbcUrl != null) {
+            try (Connection connection = PostgresSink.connect(config)) {
+                return PostgresTables.readMetrics(connection, config.jdbcTable);
+            } catch (SQLException e) {
+                throw new IOException("cannot read table " + config.jdbcTable + ": " + e.getMessage(), e);
+            }
+        }
         if (config.metricsFile != null && !Files.isDirectory(Places.local(config.metricsFile))) {
             // a mistyped folder must not pass for a run that wrote nothing
             throw new IOException("no metrics folder " + config.metricsFile);
@@ -99,6 +113,13 @@ public final class ChartCommand {
         if (config.alertsTopic != null) {
             return CommittedRecords.read(config.sinkBootstrapServers, config.sinkKafkaProperties(), config.alertsTopic,
                     Alert.class, TOPIC_TIMEOUT);
+        }
+        if (config.jdbcUrl != null) {
+            try (Connection connection = PostgresSink.connect(config)) {
+                return PostgresTables.readAlerts(connection, config.jdbcAlertsTable);
+            } catch (SQLException e) {
+                throw new IOException("cannot read table " + config.jdbcAlertsTable + ": " + e.getMessage(), e);
+            }
         }
         return List.of();
     }

@@ -49,6 +49,16 @@ public final class JobConfig implements Serializable {
     public String alertsFile;
     /** A .png or .svg file the daily series is drawn into at the end of a bounded run, or null. */
     public String chart;
+    /** PostgreSQL of the day records and alerts (a jdbc:postgresql: URL without a password), or null. */
+    public String jdbcUrl;
+    public String jdbcUser;
+    /**
+     * From {@value JdbcPassword#ENVIRONMENT} or {@value JdbcPassword#FILE_KEY} in the properties file,
+     * never the command line; transient, so that no copy of the configuration carries it.
+     */
+    public transient String jdbcPassword;
+    public String jdbcTable = "dkim_trend_daily";
+    public String jdbcAlertsTable = "dkim_trend_alerts";
     public String sinkBootstrapServers;
     public final Map<String, String> sinkKafkaProperties = new KafkaProperties.Values();
     public String transactionalIdPrefix = "dkim-trend";
@@ -102,6 +112,8 @@ public final class JobConfig implements Serializable {
                     config.sinkKafkaProperties);
         }
         KafkaProperties.readEnvironment(environment, config.kafkaProperties, config.sinkKafkaProperties);
+        config.jdbcPassword = JdbcPassword.read(
+                line.has(Flag.KAFKA_PROPERTIES) ? Path.of(line.getLocalFile(Flag.KAFKA_PROPERTIES)) : null, environment);
         line.putKafkaProperties(config.kafkaProperties, config.sinkKafkaProperties);
         line.requireKnownFlags();
         config.help = line.has(Flag.HELP);
@@ -124,6 +136,10 @@ public final class JobConfig implements Serializable {
         config.lateEventsFile = line.getFlinkPlace(Flag.LATE_EVENTS_FILE);
         config.alertsTopic = line.get(Flag.ALERTS_TOPIC);
         config.alertsFile = line.getFlinkPlace(Flag.ALERTS_FILE);
+        config.jdbcUrl = line.get(Flag.JDBC_URL);
+        config.jdbcUser = line.get(Flag.JDBC_USER);
+        config.jdbcTable = line.get(Flag.JDBC_TABLE, config.jdbcTable);
+        config.jdbcAlertsTable = line.get(Flag.JDBC_ALERTS_TABLE, config.jdbcAlertsTable);
         config.chart = line.getLocalFile(Flag.CHART);
         config.baselineDays = line.getInt(Flag.BASELINE_DAYS, config.baselineDays);
         config.baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS, config.baselineMinDays);
@@ -191,7 +207,7 @@ public final class JobConfig implements Serializable {
 
     /** Metrics go to stdout when no metrics sink was named. */
     public boolean metricsToStdout() {
-        return metricsTopic == null && metricsFile == null;
+        return metricsTopic == null && metricsFile == null && jdbcUrl == null;
     }
 
     public AlertSettings alertSettings() {

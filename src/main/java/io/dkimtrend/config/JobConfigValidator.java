@@ -53,6 +53,18 @@ final class JobConfigValidator {
         if (config.updateInterval.isZero() || config.updateInterval.isNegative()) {
             throw new IllegalArgumentException("--update-interval must be positive");
         }
+        if (config.jdbcUrl != null) {
+            JdbcPassword.checkUrl(config.jdbcUrl);
+            for (String table : new String[] {config.jdbcTable, config.jdbcAlertsTable}) {
+                if (!table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+                    throw new IllegalArgumentException("--jdbc-table and --jdbc-alerts-table take a table name "
+                            + "(letters, digits, _), optionally schema.table");
+                }
+            }
+            if (config.jdbcTable.equalsIgnoreCase(config.jdbcAlertsTable)) {
+                throw new IllegalArgumentException("--jdbc-table and --jdbc-alerts-table must differ");
+            }
+        }
         if (config.stateBackend != null && !config.stateBackend.matches("hashmap|rocksdb")) {
             throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb");
         }

@@ -73,9 +73,12 @@ public final class KafkaProperties {
                     + (e instanceof IOException ? Places.reason(e) : "not a properties file: a malformed \\u escape") + ")");
         }
         for (String key : properties.stringPropertyNames()) {
+            if (key.equals(JdbcPassword.FILE_KEY)) {
+                continue; // the database's password: JdbcPassword reads it
+            }
             if (!put(key, properties.getProperty(key), source, sink)) {
                 throw new IllegalArgumentException("--kafka-properties: " + file + " has the key " + key
-                        + "; keys start with " + SOURCE + " (source) or " + SINK + " (sinks)");
+                        + "; keys start with " + SOURCE + " (source) or " + SINK + " (sinks), or are " + JdbcPassword.FILE_KEY);
             }
         }
     }

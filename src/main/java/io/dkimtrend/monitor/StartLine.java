@@ -48,6 +48,9 @@ public final class StartLine {
 
     private static String metrics(JobConfig config) {
         List<String> sinks = sinks(config.metricsTopic, config.metricsFile);
+        if (config.jdbcUrl != null) {
+            sinks.add(postgres(config, config.jdbcTable));
+        }
         if (config.metricsToStdout()) {
             sinks.add(config.isBounded() ? "the table on stdout" : "JSON on stdout");
         }
@@ -59,10 +62,19 @@ public final class StartLine {
 
     private static String alerts(JobConfig config) {
         List<String> sinks = sinks(config.alertsTopic, config.alertsFile);
+        if (config.jdbcUrl != null) {
+            sinks.add(postgres(config, config.jdbcAlertsTable));
+        }
         if (sinks.isEmpty()) {
             sinks.add(config.isBounded() && config.metricsToStdout() ? "the table on stdout" : "JSON on stdout");
         }
         return String.join(" and ", sinks);
+    }
+
+    /** The URL carries no password (JobConfigValidator refuses one). */
+    private static String postgres(JobConfig config, String table) {
+        return "PostgreSQL table " + table + " at " + config.jdbcUrl
+                + (config.jdbcUser == null ? "" : " as " + config.jdbcUser);
     }
 
     private static String rejected(String topic, String dir) {

@@ -23,6 +23,13 @@ public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, S
 
     private static final ValueStateDescriptor<Integer> REVISION =
             new ValueStateDescriptor<>("revision", Integer.class);
+    /**
+     * Set once the day had its final record. After a restore the watermark starts again from the
+     * beginning, and a pending update of a closed day (a correction) would otherwise fire as a
+     * running record that nothing closes again, since the day's end timer has fired already.
+     */
+    private static final ValueStateDescriptor<Boolean> CLOSED =
+            new ValueStateDescriptor<>("closed", Boolean.class);
 
     private final ZoneId zone;
     /** Length of the top list of sender domains; 0 when domains are not counted. */
@@ -55,7 +62,11 @@ public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, S
             metric.failingDomains = DomainRanking.failing(dayCounts.domains);
             metric.topDkimFailDomains = DomainRanking.top(dayCounts.domains, topDomains);
         }
-        metric.isFinal = context.currentWatermark() >= window.maxTimestamp();
+        ValueState<Boolean> closed = context.windowState().getState(CLOSED);
+        metric.isFinal = context.currentWatermark() >= window.maxTimestamp() || Boolean.TRUE.equals(closed.value());
+        if (metric.isFinal) {
+            closed.update(true);
+        }
         metric.revision = next;
         metric.emittedAt = Instant.ofEpochMilli(context.currentProcessingTime()).toString();
         emitted.inc();
@@ -65,5 +76,6 @@ public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, S
     @Override
     public void clear(Context context) {
         context.windowState().getState(REVISION).clear();
+        context.windowState().getState(CLOSED).clear();
     }
 }

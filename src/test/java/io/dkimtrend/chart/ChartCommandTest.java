@@ -76,8 +76,8 @@ class ChartCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             --metrics-file m                                                     | --chart PATH is needed
-            --chart t.png                                                        | give either --metrics-file or --metrics-topic
-            --chart t.png --metrics-file m --metrics-topic t --bootstrap-servers k:9092 | give either --metrics-file or --metrics-topic
+            --chart t.png                                                        | give one of --metrics-file, --metrics-topic or --jdbc-url
+            --chart t.png --metrics-file m --metrics-topic t --bootstrap-servers k:9092 | give one of --metrics-file, --metrics-topic or --jdbc-url
             --chart t.gif --metrics-file m                                       | --chart must name a .png or .svg file
             --chart t.png --metrics-topic t                                      | output topics need --bootstrap-servers
             --chart t.png --metrics-file m --events e                            | reads what a run wrote, not events

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -36,20 +37,26 @@ public final class JobProcess implements AutoCloseable {
 
     /** {@code java -jar target/dkim-trend.jar ARGS}, started in {@code workDir}. */
     public static JobProcess javaJar(Path workDir, List<String> args) throws IOException {
+        return javaJar(workDir, args, Map.of());
+    }
+
+    /** The same, with these environment variables set (credentials, as a user exports them). */
+    public static JobProcess javaJar(Path workDir, List<String> args, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(args);
-        return start(workDir, command);
+        return start(workDir, command, environment);
     }
 
     /** {@code bin/dkim-trend ARGS}, started in {@code workDir}. */
     public static JobProcess launcher(Path workDir, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(args);
-        return start(workDir, command);
+        return start(workDir, command, Map.of());
     }
 
-    private static JobProcess start(Path workDir, List<String> command) throws IOException {
+    private static JobProcess start(Path workDir, List<String> command, Map<String, String> environment)
+            throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after mvn package");
         }
@@ -59,6 +66,7 @@ public final class JobProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         return new JobProcess(builder.start(), stdout, stderr);
     }
 
