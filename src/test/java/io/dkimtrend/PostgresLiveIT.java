@@ -10,6 +10,7 @@ import io.dkimtrend.testing.CapturedLogs;
 import io.dkimtrend.testing.FlinkRest;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
+import io.dkimtrend.testing.PostgresExtension;
 import io.dkimtrend.testing.PostgresServer;
 import io.dkimtrend.testing.TestClusters;
 import java.sql.Connection;
@@ -25,7 +26,6 @@ import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * correction and today's running count, nothing lost. The password appears in no log line, no REST
  * answer about the job and no error, the database's outage included.
  */
-@ExtendWith(KafkaBrokerExtension.class)
+@ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class PostgresLiveIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -51,13 +51,8 @@ class PostgresLiveIT {
     private static PostgresServer postgres;
 
     @BeforeAll
-    static void start() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (postgres != null) postgres.close();
+    static void start(PostgresServer server) {
+        postgres = server;
     }
 
     @Test

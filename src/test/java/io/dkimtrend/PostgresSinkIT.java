@@ -9,6 +9,7 @@ import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.sink.MetricsFiles;
 import io.dkimtrend.sink.PostgresTables;
 import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.testing.PostgresExtension;
 import io.dkimtrend.testing.PostgresServer;
 import io.dkimtrend.testing.SampleBundle;
 import io.dkimtrend.testing.TestClusters;
@@ -23,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * replay of the bundled sample leaves the exact true series and the sample's alerts in the tables,
  * and a second replay of the same events changes not one row.
  */
+@ExtendWith(PostgresExtension.class)
 class PostgresSinkIT {
 
     @RegisterExtension
@@ -45,13 +47,8 @@ class PostgresSinkIT {
     Path dir;
 
     @BeforeAll
-    static void start() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (postgres != null) postgres.close();
+    static void start(PostgresServer server) {
+        postgres = server;
     }
 
     @Test

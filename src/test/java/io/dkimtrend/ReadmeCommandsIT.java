@@ -7,6 +7,7 @@ import io.dkimtrend.sink.MetricsFiles;
 import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
+import io.dkimtrend.testing.PostgresExtension;
 import io.dkimtrend.testing.PostgresServer;
 import io.dkimtrend.testing.ReadmeCommands;
 import io.dkimtrend.testing.ReadmeCommands.Command;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are replaced by the test's broker and the bundled sample; everything else is as printed. A
  * command that needs a real cluster or Azure says so in the README and is the only kind left out.
  */
-@ExtendWith(KafkaBrokerExtension.class)
+@ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class ReadmeCommandsIT {
 
     private static final Duration RUN = Duration.ofMinutes(3);
@@ -42,13 +42,8 @@ class ReadmeCommandsIT {
     private static PostgresServer postgres;
 
     @BeforeAll
-    static void startDatabase() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        if (postgres != null) postgres.close();
+    static void startDatabase(PostgresServer server) {
+        postgres = server;
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DomainFailures;
+import io.dkimtrend.testing.PostgresExtension;
 import io.dkimtrend.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,9 +13,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,19 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The upserts of {@link PostgresTables} on a real PostgreSQL: which record a row ends up holding when
  * records of one key arrive in any order and any number of times, as a table of cases.
  */
+@ExtendWith(PostgresExtension.class)
 class PostgresTablesIT {
 
     private static PostgresServer postgres;
     private static int databases;
 
     @BeforeAll
-    static void start() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (postgres != null) postgres.close();
+    static void start(PostgresServer server) {
+        postgres = server;
     }
 
     /** A record written as {@code emails/final/revision}, e.g. {@code 10/running/3}, {@code 12/final/4}. */
