@@ -58,17 +58,16 @@ public class PartitionWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         long now = clock.getAsLong();
+        boolean quiet = now - lastEventAt >= idleTimeoutMillis;
         boolean holding = now - resumedAt < idleTimeoutMillis;
-        if (now - lastEventAt >= idleTimeoutMillis) {
-            if (!idle && !holding && newestEventTime != Long.MIN_VALUE) {
-                // A burst delivered right after resuming ends its hold and its activity at once: its
-                // watermark must still go out before the partition stops counting.
-                output.emitWatermark(new Watermark(newestEventTime - outOfOrdernessMillis - 1));
-            }
+        // Once more when going quiet: a burst right after resuming ends its hold and its activity at
+        // the same moment, and its watermark must still go out before the partition stops counting.
+        if (newestEventTime != Long.MIN_VALUE && !holding && !(quiet && idle)) {
+            output.emitWatermark(new Watermark(newestEventTime - outOfOrdernessMillis - 1));
+        }
+        if (quiet) {
             idle = true;
             output.markIdle();
-        } else if (newestEventTime != Long.MIN_VALUE && !holding) {
-            output.emitWatermark(new Watermark(newestEventTime - outOfOrdernessMillis - 1));
         }
     }
 }
