@@ -26,11 +26,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.api.common.BatchShuffleMode;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -79,7 +82,7 @@ public final class DkimTrendJob {
             System.out.print(JobConfig.usage());
             return;
         }
-        boolean local = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
+        boolean local = runsLocally();
         run(config);
         if (local) {
             // Flink 2.2 can leave a file split fetcher thread parked after a replay of many small
@@ -182,6 +185,11 @@ public final class DkimTrendJob {
                 Duration.ofSeconds(10), System.err);
     }
 
+    /** True in a process of its own ({@code java -jar}), where execute starts a MiniCluster; false under {@code flink run} and in tests' clusters. */
+    static boolean runsLocally() {
+        return StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
+    }
+
     static StreamExecutionEnvironment environment(JobConfig config) throws IOException {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -218,6 +226,14 @@ public final class DkimTrendJob {
         }
         // A local run's MiniCluster: room for a replay's sort before it spills (a cluster ignores this).
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_MANAGED_MEMORY);
+        if (config.runsInBatch() && runsLocally()) {
+            // One process holds every stage: run them all at once, the dedup sort fed as the source
+            // parses, instead of stage after stage through shuffle files. Only where the job picks the
+            // scheduler too: the adaptive batch scheduler, a cluster's default, never deploys the
+            // consumers of pipelined exchanges.
+            conf.set(ExecutionOptions.BATCH_SHUFFLE_MODE, BatchShuffleMode.ALL_EXCHANGES_PIPELINED);
+            conf.set(JobManagerOptions.SCHEDULER, JobManagerOptions.SchedulerType.Default);
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         if (config.parallelism > 0) {
             env.setParallelism(config.parallelism);
