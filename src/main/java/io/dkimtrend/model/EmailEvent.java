@@ -30,7 +30,7 @@ public class EmailEvent {
     /** Sender domain (visible From), lower-cased without trailing dot, or null ({@code SenderDomains}). */
     public String senderDomain;
 
-    /** Spreads rows without an identity over the dedup subtasks: a hash of the origin. */
+    /** Spreads rows without an identity over the dedup subtasks: a hash of the origin and the record's place. */
     public int spread;
 
     /**
@@ -40,11 +40,30 @@ public class EmailEvent {
      * nor the origin travels through the shuffles (where they cost most of a row's bytes).
      */
     public transient String origin;
+
+    /** The place of a record that is its whole message, not an element of an envelope's array. */
+    public static final int WHOLE_MESSAGE = -1;
+
+    /** The record's place in its envelope, or {@link #WHOLE_MESSAGE} ({@link #origin()}). */
+    public transient int recordIndex = WHOLE_MESSAGE;
     public transient byte[] message;
     public transient int recordStart;
     public transient int recordEnd;
 
     public EmailEvent() {}
+
+    /**
+     * Where the row came from, naming its record in an envelope: built only for the rare row that
+     * needs it (a late event), not for every row the source reads.
+     */
+    public String origin() {
+        return originOf(origin, recordIndex);
+    }
+
+    /** The origin of the record at {@code place} of the message from {@code origin}. */
+    public static String originOf(String origin, int place) {
+        return place == WHOLE_MESSAGE || origin == null ? origin : origin + " record " + place;
+    }
 
     public boolean hasIdentity() {
         return identityHigh != 0 || identityLow != 0;
@@ -56,6 +75,6 @@ public class EmailEvent {
 
     @Override
     public String toString() {
-        return "EmailEvent{" + eventTime + ", " + dkim + ", " + origin + "}";
+        return "EmailEvent{" + eventTime + ", " + dkim + ", " + origin() + "}";
     }
 }

@@ -21,7 +21,7 @@ public class LateEvent extends DeadLetter {
         LateEvent late = new LateEvent().fill(
                 "late event: day " + day + " closed and its allowed lateness passed (watermark "
                         + Instant.ofEpochMilli(watermark) + ")",
-                email.origin, email.message, email.recordStart, email.recordEnd);
+                email.origin(), email.message, email.recordStart, email.recordEnd);
         late.day = day;
         late.timestamp = Instant.ofEpochMilli(email.eventTime).toString();
         return late;

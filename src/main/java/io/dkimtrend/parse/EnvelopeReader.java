@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.dkimtrend.model.DeadLetter;
+import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.SourceItem;
 import java.io.IOException;
 import java.util.List;
@@ -44,7 +45,7 @@ final class EnvelopeReader {
                 throw new IOException("text after the JSON object");
             }
             if (!top.hasRecordsArray) {
-                items.add(classifier.classify(top, message, origin, latest));
+                items.add(classifier.classify(top, message, origin, EmailEvent.WHOLE_MESSAGE, latest));
             }
         }
     }
@@ -100,16 +101,17 @@ final class EnvelopeReader {
         int index = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            String recordOrigin = origin + " record " + index++;
+            int place = index++;
             if (token == JsonToken.START_OBJECT) {
-                RecordFields record = readRecord(parser, message, recordOrigin, null, latest);
-                items.add(classifier.classify(record, message, recordOrigin, latest));
+                RecordFields record = readRecord(parser, message, origin, null, latest);
+                items.add(classifier.classify(record, message, origin, place, latest));
             } else {
                 int start = tokenStart(parser);
                 parser.skipChildren();
                 int end = currentOffset(parser);
                 items.add(SourceItem.deadLetter(
-                        DeadLetter.of("record is not a JSON object", recordOrigin, message, start, end)));
+                        DeadLetter.of("record is not a JSON object", EmailEvent.originOf(origin, place), message,
+                                start, end)));
             }
         }
     }

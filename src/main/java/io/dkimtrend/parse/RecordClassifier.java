@@ -18,8 +18,11 @@ final class RecordClassifier {
         this.eventTimes = eventTimes;
     }
 
-    /** {@code latest} is the message's {@link EventTimeBounds#latestAcceptedNow()}. */
-    SourceItem classify(RecordFields record, byte[] message, String origin, long latest) {
+    /**
+     * {@code place} is the record's index in its envelope's array, or {@link EmailEvent#WHOLE_MESSAGE};
+     * {@code latest} is the message's {@link EventTimeBounds#latestAcceptedNow()}.
+     */
+    SourceItem classify(RecordFields record, byte[] message, String origin, int place, long latest) {
         if (record.category != null && !record.category.equalsIgnoreCase(MessageParser.EMAIL_EVENTS)) {
             return SourceItem.skipped(1);
         }
@@ -44,14 +47,15 @@ final class RecordClassifier {
             reason = "Timestamp " + abbreviate(record.timestamp) + " lies more than " + eventTimes.maxFutureSkewText() + " in the future";
         }
         if (reason != null) {
-            return SourceItem.deadLetter(DeadLetter.of(reason, origin, message, record.start, record.end));
+            return SourceItem.deadLetter(DeadLetter.of(reason, EmailEvent.originOf(origin, place), message, record.start, record.end));
         }
         EmailEvent email = record.email;
         email.eventTime = eventTime;
         email.tenantId = record.tenantId;
         email.senderDomain = SenderDomains.of(record.senderFromDomain, record.senderFromAddress);
         email.origin = origin;
-        email.spread = origin.hashCode();
+        email.recordIndex = place;
+        email.spread = 31 * origin.hashCode() + place;
         email.message = message;
         email.recordStart = record.start;
         email.recordEnd = record.end;

@@ -60,7 +60,7 @@ record ParsedItems(List<SourceItem> items, long emails, long dkimFailures, long 
                 assertThat(origins.add(item.deadLetter.origin)).as("unique origin " + item.deadLetter.origin).isTrue();
             } else if (item.email != null) {
                 assertEmail(item.email, message);
-                assertThat(origins.add(item.email.origin)).as("unique origin " + item.email.origin).isTrue();
+                assertThat(origins.add(item.email.origin())).as("unique origin " + item.email.origin()).isTrue();
             }
         }
     }

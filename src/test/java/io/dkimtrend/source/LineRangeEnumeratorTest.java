@@ -86,7 +86,7 @@ class LineRangeEnumeratorTest {
         List<String> origins = new ArrayList<>();
         for (FileSourceSplit range : new LineRangeEnumerator(new DefaultFileFilter(), second, second)
                 .enumerateSplits(new Path[] {new Path(folder.toUri())}, 2)) {
-            read(range, item -> origins.add(item.email.origin.substring(item.email.origin.lastIndexOf('/') + 1)));
+            read(range, item -> origins.add(item.email.origin().substring(item.email.origin().lastIndexOf('/') + 1)));
         }
         assertThat(origins).containsExactlyInAnyOrder("events.ndjson:1", "events.ndjson@" + second);
     }
