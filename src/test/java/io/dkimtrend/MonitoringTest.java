@@ -25,13 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's view stays true to the job: the metrics of a replay of the sample, as Flink's
- * Prometheus reporter exports them, are the ones the README documents and the Grafana dashboard
+ * Prometheus reporter exports them, are the ones docs/monitoring.md documents and the Grafana dashboard
  * in {@code deploy/monitoring} queries, under the names and labels the dashboard uses.
  */
 class MonitoringTest {
 
     private static final Path DASHBOARD = Path.of("deploy", "monitoring", "grafana-dashboard.json");
     private static final Path FLINK_CONFIG = Path.of("deploy", "monitoring", "flink-metrics.yaml");
+    /** The page of the docs that describes the job's metrics. */
+    private static final Path METRICS_PAGE = Path.of("docs", "monitoring.md");
     private static final String OPERATOR_SCOPE = "flink_taskmanager_job_task_operator_";
     private static final Pattern METRIC_NAME = Pattern.compile("flink_[A-Za-z0-9_]+");
 
@@ -113,8 +115,8 @@ class MonitoringTest {
     }
 
     @Test
-    void everyMetricTheJobAddsIsDocumentedInTheReadme() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void everyMetricTheJobAddsIsDocumented() throws Exception {
+        String page = Files.readString(METRICS_PAGE);
         Set<String> own = new TreeSet<>();
         for (String name : names(exposition())) {
             if (name.startsWith(OPERATOR_SCOPE) && !name.startsWith(OPERATOR_SCOPE + "split_")) {
@@ -124,7 +126,7 @@ class MonitoringTest {
         }
 
         assertThat(own).contains("recordsRead", "emailRecords", "dkimFailRecords", "finalDayRecords");
-        assertThat(own).allSatisfy(metric -> assertThat(readme).as("README documents " + metric)
+        assertThat(own).allSatisfy(metric -> assertThat(page).as(METRICS_PAGE + " documents " + metric)
                 .contains("| `" + metric + "` |"));
     }
 

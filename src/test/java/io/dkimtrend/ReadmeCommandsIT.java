@@ -22,21 +22,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every command README.md shows for running the job, typed in the order the README gives them, in
- * one working folder, as a reader following it would: the hosts and the places outside that folder
- * are replaced by the test's broker and the bundled sample; everything else is as printed. A
- * command that needs a real cluster or Azure says so in the README and is the only kind left out.
+ * Every command README.md and the pages under docs/ show for running the job, typed in the order the
+ * README and then those pages give them, in one working folder, as a reader following them would:
+ * the hosts and the places outside that folder are replaced by the test's broker and the bundled
+ * sample; everything else is as printed. A command that needs a real cluster or Azure says so on its
+ * page and is the only kind left out.
  */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class ReadmeCommandsIT {
 
     private static final Duration RUN = Duration.ofMinutes(3);
-    private static final Path README = JobProcess.PROJECT.resolve("README.md");
+    private static final Path DOCS = JobProcess.PROJECT.resolve("docs");
+    /**
+     * The pages with job commands, in the order a reader meets them: the README first (its file
+     * replay before the chart command that draws its output, its live feed before the charts of the
+     * topic), then the PostgreSQL page (its live job before the chart of its table), the backfills
+     * and Event Hubs. Every page of docs/ that prints a job command must be here.
+     */
+    private static final List<Path> PAGES = List.of(JobProcess.PROJECT.resolve("README.md"),
+            DOCS.resolve("postgresql.md"), DOCS.resolve("backfills.md"), DOCS.resolve("event-hubs.md"));
     private static final String DATABASE_PASSWORD = "readme-" + UUID.randomUUID();
 
     private static PostgresServer postgres;
@@ -47,7 +57,16 @@ class ReadmeCommandsIT {
     }
 
     @Test
-    void everyJobCommandOfTheReadmeRunsAsPrinted(KafkaBroker kafka) throws Exception {
+    void everyJobCommandOfTheDocsRunsAsPrinted(KafkaBroker kafka) throws Exception {
+        try (Stream<Path> docs = Files.list(DOCS)) {
+            for (Path page : docs.filter(path -> path.toString().endsWith(".md")).sorted().toList()) {
+                assertThat(ReadmeCommands.of(page).isEmpty() || PAGES.contains(page))
+                        .as(page + " prints job commands: it belongs in the pages this test runs").isTrue();
+            }
+        }
+        for (Path page : PAGES) {
+            assertThat(ReadmeCommands.of(page)).as(page + "'s job commands").isNotEmpty();
+        }
         Path work = Files.createTempDirectory(JobProcess.PROJECT.resolve("target"), "readme-commands-");
         Map<String, String> replacements = new LinkedHashMap<>();
         replacements.put("kafka:9092", kafka.bootstrapServers());
@@ -63,26 +82,28 @@ class ReadmeCommandsIT {
             statement.execute("GRANT CREATE ON SCHEMA public TO dkim_trend");
         }
 
-        List<Command> commands = ReadmeCommands.of(README);
+        List<Command> commands = ReadmeCommands.of(PAGES);
         List<String> ran = new ArrayList<>();
         for (Command command : commands) {
             if (command.needsRealClusterOrAzure()) continue;
             List<String> args = command.arguments().stream().map(word -> replace(word, replacements)).toList();
-            assertThat(args).as(command.text()).noneMatch(word -> word.matches("[a-z][a-z0-9.-]*:\\d+")
-                    && !word.equals(kafka.bootstrapServers()));
+            assertThat(args).as(command.page() + ": " + command.text())
+                    .noneMatch(word -> word.matches("[a-z][a-z0-9.-]*:\\d+") && !word.equals(kafka.bootstrapServers()));
             if (isLive(args)) {
                 runLive(command, args, work, kafka, environment);
             } else {
                 try (JobProcess job = command.isLauncher() ? JobProcess.launcher(work, args)
                         : JobProcess.javaJar(work, args, environment)) {
-                    assertThat(job.awaitExit(RUN)).as(command.text() + "; its stderr: " + job.stderr()).isZero();
+                    assertThat(job.awaitExit(RUN)).as(command.page() + ": " + command.text() + "; its stderr: "
+                            + job.stderr()).isZero();
                 }
             }
             ran.add(command.text());
         }
 
-        assertThat(ran).as("the README's commands that ran").hasSizeGreaterThanOrEqualTo(6)
-                .anyMatch(text -> text.equals("bin/dkim-trend")).anyMatch(text -> text.contains(" chart "));
+        assertThat(ran).as("the docs' commands that ran").hasSizeGreaterThanOrEqualTo(6)
+                .anyMatch(text -> text.equals("bin/dkim-trend")).anyMatch(text -> text.contains(" chart "))
+                .anyMatch(text -> text.contains("--jdbc-url")).anyMatch(text -> text.contains("--from"));
         assertThat(commands).filteredOn(Command::needsRealClusterOrAzure).extracting(Command::text)
                 .allMatch(text -> text.startsWith("flink run") || text.contains("servicebus.windows.net"));
         // What the first file replay wrote, in Berlin's days, and what the chart command drew from it.
@@ -92,10 +113,10 @@ class ReadmeCommandsIT {
         assertThat(work.resolve("trend.svg")).isNotEmptyFile();
     }
 
-    /** The topics the README's commands name, the events topic holding the sample as a live feed sent it. */
+    /** The topics the docs' commands name, the events topic holding the sample as a live feed sent it. */
     private static void prepareTopics(KafkaBroker kafka) throws Exception {
         // Kept forever: the records carry their export's timestamps (weeks old), which the default
-        // retention of 7 days would delete within a minute, while the README's later jobs still read them.
+        // retention of 7 days would delete within a minute, while the docs' later jobs still read them.
         kafka.createTopic("defender-emailevents", 4, Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024),
                 "retention.ms", "-1"));
         for (String topic : List.of("dkim-trend-daily", "dkim-trend-alerts", "dkim-trend-dead-letters")) {

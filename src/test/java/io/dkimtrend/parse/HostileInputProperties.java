@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * accounted for exactly once, as an email, a skipped record of another table or a dead letter.
  *
  * <p>Each property draws its number of inputs from seeded generators ({@link SeededInputs}); the
- * long run raises the number with {@code -Dhostile.inputs} (see the README's Input and limits
- * section), and a failure prints the seed that replays its input.
+ * long run raises the number with {@code -Dhostile.inputs} (see Input and limits in
+ * docs/design.md), and a failure prints the seed that replays its input.
  */
 class HostileInputProperties {
 

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Coverage-guided fuzzing of the parse path with Jazzer, run on demand (tag {@code jazzer}, left out
- * of the normal suite; see the README's Input and limits section). What it finds interesting goes to
+ * of the normal suite; see Input and limits in docs/design.md). What it finds interesting goes to
  * {@code src/test/resources/io/dkimtrend/parse/MessageParserFuzzTestInputs/}, which
  * {@link FuzzCorpusTest} replays in every build. The property is {@link HostileInputProperties}' first one: nothing
  * escapes, every record is accounted for.

@@ -764,7 +764,7 @@ class SampleGeneratorTest {
     }
 
     /**
-     * Finds the bad input of a bundle by the README's rules ("Bad input: dead letters"), with Jackson's
+     * Finds the bad input of a bundle by the rules of docs/design.md ("Bad input: dead letters"), with Jackson's
      * tree model and without the job's parser: a message larger than the job's default limit, not
      * JSON, not an object, or of none of the three shapes; an EmailEvents record or row (category
      * EmailEvents or none) without a usable Timestamp. One entry "KIND: file" per occurrence; a bad
