@@ -20,10 +20,17 @@ public final class AuthenticationDetails {
 
     /** Applies the verdicts found in a JSON-encoded string. */
     static void classifyEncoded(String encoded, JsonFactory factory, EmailEvent email) {
-        if (encoded == null || encoded.isBlank()) {
-            return;
+        if (encoded != null) {
+            classifyEncoded(encoded.toCharArray(), 0, encoded.length(), factory, email);
         }
-        try (JsonParser parser = factory.createParser(encoded)) {
+    }
+
+    /**
+     * Applies the verdicts found in the JSON-encoded string held in {@code text[offset, offset+length)}:
+     * the outer parser's own buffer, read in place, so that no String is made of it.
+     */
+    static void classifyEncoded(char[] text, int offset, int length, JsonFactory factory, EmailEvent email) {
+        try (JsonParser parser = factory.createParser(text, offset, length)) {
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 classifyObject(parser, email);
             }

@@ -104,8 +104,10 @@ final class EmailEventsColumns {
             case AUTHENTICATION_DETAILS -> {
                 record.hasEmailColumns = true;
                 if (value == JsonToken.VALUE_STRING) {
-                    AuthenticationDetails.classifyEncoded(
-                            textOrNull(parser, value, record, "AuthenticationDetails"), factory, record.email);
+                    if (withinReadLimit(parser, record, "AuthenticationDetails")) {
+                        AuthenticationDetails.classifyEncoded(parser.getTextCharacters(), parser.getTextOffset(),
+                                parser.getTextLength(), factory, record.email);
+                    }
                 } else if (value == JsonToken.START_OBJECT) {
                     AuthenticationDetails.classifyObject(parser, record.email);
                 } else {
@@ -138,19 +140,24 @@ final class EmailEventsColumns {
      */
     static String textOrNull(JsonParser parser, JsonToken value, RecordFields record, String column) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
-            // Finishes the token into Jackson's buffer without making a String of it.
-            int length = parser.getTextLength();
-            if (length <= MessageLimits.MAX_READ_CHARS) {
-                return parser.getText();
-            }
-            if (record.overReadLimit == null) {
-                record.overReadLimit = "over a read limit: " + column + " of " + length
-                        + " characters exceeds the maximum of " + MessageLimits.MAX_READ_CHARS;
-            }
-            return null;
+            return withinReadLimit(parser, record, column) ? parser.getText() : null;
         }
         parser.skipChildren();
         return null;
+    }
+
+    /** Whether the string the parser stands at is within the read limit; if not, the record is marked. */
+    private static boolean withinReadLimit(JsonParser parser, RecordFields record, String column) throws IOException {
+        // Finishes the token into Jackson's buffer without making a String of it.
+        int length = parser.getTextLength();
+        if (length <= MessageLimits.MAX_READ_CHARS) {
+            return true;
+        }
+        if (record.overReadLimit == null) {
+            record.overReadLimit = "over a read limit: " + column + " of " + length
+                    + " characters exceeds the maximum of " + MessageLimits.MAX_READ_CHARS;
+        }
+        return false;
     }
 
     /** What a value that is neither a string nor null is, for a reason: {@code a number of 70 characters}. */
