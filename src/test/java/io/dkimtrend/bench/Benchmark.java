@@ -38,6 +38,15 @@ public final class Benchmark {
     static void run(BenchmarkFlags flags, PrintStream out) throws Exception {
         String loadAtStart = loadAverage();
         BenchInput input = BenchInput.prepare(flags.cache(), flags.records());
+        if (flags.rounds() > 0) {
+            FreshProcesses.run(input, FreshProcesses.commands(flags.parallelisms()), flags.rounds(), out);
+        }
+        if (!flags.inJvm()) {
+            return;
+        }
+        out.println();
+        out.println("In one JVM, each step after warm-up runs (leaves out JVM start, class loading and most JIT "
+                + "compilation, which the table above includes):");
         progress("start-up of a new JVM's five-line run");
         long freshStartup = FreshJvmStartup.nanos(input.fiveLines());
         OptionalLong launcherStartup = FreshJvmStartup.launcherNanos(input.fiveLines());

@@ -7,6 +7,7 @@ import io.dkimtrend.parse.MessageParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,15 +29,21 @@ final class CeilingLoop {
 
     static StepResult run(BenchInput input) throws IOException {
         ProcessMemory.resetPeak();
-        CeilingLoop loop = new CeilingLoop();
         long start = System.nanoTime();
-        loop.readLines(input);
-        return new StepResult("1 ceiling: streaming Jackson", 1, loop.records, input.bytes(),
+        long records = count(input.file());
+        return new StepResult("1 ceiling: streaming Jackson", 1, records, input.bytes(),
                 System.nanoTime() - start, 0, ProcessMemory.peakKb());
     }
 
-    private void readLines(BenchInput input) throws IOException {
-        try (InputStream in = Files.newInputStream(input.file())) {
+    /** The EmailEvents rows of the file, counted by the loop. */
+    static long count(Path file) throws IOException {
+        CeilingLoop loop = new CeilingLoop();
+        loop.readLines(file);
+        return loop.records;
+    }
+
+    private void readLines(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[1 << 16];
             byte[] line = new byte[1 << 16];
             int length = 0;

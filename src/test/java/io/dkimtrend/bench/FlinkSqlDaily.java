@@ -58,9 +58,9 @@ final class FlinkSqlDaily {
                 startup, ProcessMemory.peakKb()), query.totals);
     }
 
-    private record Query(long nanos, DailyTotals totals) {}
+    record Query(long nanos, DailyTotals totals) {}
 
-    private static Query query(Path events, int parallelism) throws Exception {
+    static Query query(Path events, int parallelism) throws Exception {
         Path out = Files.createTempDirectory("dkim-trend-bench-sql-");
         try {
             long start = System.nanoTime();
