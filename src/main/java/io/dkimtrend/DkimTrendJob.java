@@ -164,8 +164,9 @@ public final class DkimTrendJob {
         writeMetrics(metrics, config);
         writeAlerts(outputs.alerts(), config, seriesCopy);
         if (seriesCopy != null) {
-            Sinks.toFiles(metrics, seriesCopy.resolve("metrics").toString(), "series-copy");
-            Sinks.toFiles(outputs.alerts(), seriesCopy.resolve("alerts").toString(), "alerts-copy");
+            // A few records per day: one writer and one committer each, not one per core.
+            Sinks.toFiles(metrics, seriesCopy.resolve("metrics").toString(), "series-copy").setParallelism(1);
+            Sinks.toFiles(outputs.alerts(), seriesCopy.resolve("alerts").toString(), "alerts-copy").setParallelism(1);
         }
         return env;
     }

@@ -7,6 +7,7 @@ import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
@@ -37,12 +38,12 @@ public final class Sinks {
     }
 
     /** Writes JSON lines into part files under {@code dir}, finished at each checkpoint or at the end. */
-    public static <T> void toFiles(DataStream<T> stream, String dir, String name) {
+    public static <T> DataStreamSink<T> toFiles(DataStream<T> stream, String dir, String name) {
         FileSink<T> sink = FileSink.forRowFormat(new Path(dir), new JsonLines<T>())
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(name).withPartSuffix(".ndjson").build())
                 .build();
-        stream.sinkTo(sink).name(name + " to files in " + dir).uid(name + "-file-sink");
+        return stream.sinkTo(sink).name(name + " to files in " + dir).uid(name + "-file-sink");
     }
 }
