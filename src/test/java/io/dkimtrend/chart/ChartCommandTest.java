@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The chart command draws what a run wrote. Its folder case is checked against a real run in
- * {@code SampleRunReportTest}; here: the live feed's topics on a real broker, and wrong arguments.
+ * {@code SampleRunReportIT}; here: the live feed's topics on a real broker, and wrong arguments.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class ChartCommandTest {
