@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The live feed into PostgreSQL, against the wall clock (as {@code LiveFeedTest}: the job runs in a
+ * The live feed into PostgreSQL, against the wall clock (as {@code LiveFeedIT}: the job runs in a
  * zone whose midnight was 30 minutes ago). Yesterday's row goes from running to final; then the
  * database goes away while a late email corrects yesterday and today's first emails arrive: the job
  * fails, restarts from its last checkpoint until the database is back, and the rows then hold the
@@ -58,16 +58,16 @@ class PostgresLiveIT {
     @Test
     void runningThenFinalThenACorrectionThroughAnOutageWithThePasswordShownNowhere(KafkaBroker kafka) throws Exception {
         Instant now = Instant.now();
-        ZoneId zone = LiveFeedTest.zoneWhereMidnightWasThirtyMinutesAgo(now);
+        ZoneId zone = LiveFeedIT.zoneWhereMidnightWasThirtyMinutesAgo(now);
         LocalDate today = now.atZone(zone).toLocalDate();
         String yesterday = today.minusDays(1).toString();
         String database = postgres.createDatabase("live");
         kafka.createTopic("pg-live-events", 1);
         kafka.produce("pg-live-events", List.of(
-                LiveFeedTest.email(now.minusSeconds(3 * 3600), "fail", "y1"),
-                LiveFeedTest.email(now.minusSeconds(2 * 3600), "pass", "y2"),
-                LiveFeedTest.email(now.minusSeconds(3600 + 1800), "fail", "y3"),
-                LiveFeedTest.email(now.minusSeconds(2400), "pass", "y4")));
+                LiveFeedIT.email(now.minusSeconds(3 * 3600), "fail", "y1"),
+                LiveFeedIT.email(now.minusSeconds(2 * 3600), "pass", "y2"),
+                LiveFeedIT.email(now.minusSeconds(3600 + 1800), "fail", "y3"),
+                LiveFeedIT.email(now.minusSeconds(2400), "pass", "y4")));
 
         JobConfig config = JobConfig.fromArgs(Map.of(JdbcPassword.ENVIRONMENT, postgres.password()),
                 "--bootstrap-servers", kafka.bootstrapServers(), "--events-topic", "pg-live-events",
@@ -88,8 +88,8 @@ class PostgresLiveIT {
 
                 postgres.stop();
                 kafka.produce("pg-live-events", List.of(
-                        LiveFeedTest.email(now.minusSeconds(300), "fail", "t1"),
-                        LiveFeedTest.email(now.minusSeconds(3600), "fail", "late-within-lateness")));
+                        LiveFeedIT.email(now.minusSeconds(300), "fail", "t1"),
+                        LiveFeedIT.email(now.minusSeconds(3600), "fail", "late-within-lateness")));
                 Thread.sleep(OUTAGE.toMillis());
                 postgres.restart();
 

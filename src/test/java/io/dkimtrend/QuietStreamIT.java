@@ -97,7 +97,7 @@ class QuietStreamIT {
             List<byte[]> later = new ArrayList<>();
             for (Instant at = Instant.parse("2026-09-10T13:00:00Z"); !at.isAfter(Instant.parse("2026-09-12T12:00:00Z"));
                     at = at.plus(Duration.ofHours(2))) {
-                later.add(LiveFeedTest.email(at, "fail", "slow-" + at));
+                later.add(LiveFeedIT.email(at, "fail", "slow-" + at));
                 expected.merge(at.toString().substring(0, 10), 1L, Long::sum);
             }
             kafka.produceTo("slow-events", 2, later);
@@ -123,7 +123,7 @@ class QuietStreamIT {
         String today = midnight.minusSeconds(1).atZone(zone).toLocalDate().toString();
         List<byte[]> emails = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            emails.add(LiveFeedTest.email(midnight.minusSeconds(120 - 10L * i), i % 2 == 0 ? "fail" : "pass", "night-" + i));
+            emails.add(LiveFeedIT.email(midnight.minusSeconds(120 - 10L * i), i % 2 == 0 ? "fail" : "pass", "night-" + i));
         }
         kafka.produce("night-events", emails);
         List<String> args = liveArgs(kafka, "night", zone.getId());
@@ -166,7 +166,7 @@ class QuietStreamIT {
         List<byte[]> odd = new ArrayList<>();
         int i = 0;
         for (Instant at = Instant.parse(from); !at.isAfter(Instant.parse(to)); at = at.plus(Duration.ofHours(2)), i++) {
-            (i % 2 == 0 ? even : odd).add(LiveFeedTest.email(at, i % 3 == 0 ? "fail" : "pass", topic + "-" + at));
+            (i % 2 == 0 ? even : odd).add(LiveFeedIT.email(at, i % 3 == 0 ? "fail" : "pass", topic + "-" + at));
             perDay.merge(at.toString().substring(0, 10), 1L, Long::sum);
         }
         kafka.produceTo(topic, 0, even);

@@ -57,6 +57,7 @@ public final class JobProcess implements AutoCloseable {
 
     private static JobProcess start(Path workDir, List<String> command, Map<String, String> environment)
             throws IOException {
+        UnitSuiteGuard.refuse("the packaged job as a process");
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after mvn package");
         }

@@ -123,6 +123,7 @@ public final class KafkaBroker implements AutoCloseable {
      * {@value #EXTERNAL_BOOTSTRAP_PROPERTY}.
      */
     public static KafkaBroker start() {
+        UnitSuiteGuard.refuse("a Kafka broker");
         String external = System.getProperty(EXTERNAL_BOOTSTRAP_PROPERTY);
         if (external != null && !external.isBlank()) {
             return external(external.trim());
@@ -136,6 +137,7 @@ public final class KafkaBroker implements AutoCloseable {
      * helpers of this class. Always embedded: an external broker's users are not known here.
      */
     public static KafkaBroker startWithSaslSsl(Map<String, String> users) {
+        UnitSuiteGuard.refuse("a Kafka broker");
         return startEmbedded(users);
     }
 

@@ -30,6 +30,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Formats a broker's storage under {@code dir} and starts it; returns once it answers. */
     public static KafkaBrokerProcess start(Path dir) throws IOException {
+        UnitSuiteGuard.refuse("a Kafka broker process");
         Files.createDirectories(dir);
         int[] ports = KafkaBroker.freePorts(2);
         Properties props = KafkaBroker.serverProperties(dir.resolve("data"), ports[0], ports[1]);

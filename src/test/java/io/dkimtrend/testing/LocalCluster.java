@@ -77,6 +77,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static LocalCluster start(LocalCluster cluster, String... arguments) {
+        UnitSuiteGuard.refuse("a local Flink cluster");
         Runtime.getRuntime().addShutdownHook(cluster.stopOnExit);
         try {
             List<String> command = new ArrayList<>(List.of("start"));

@@ -70,6 +70,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** A new server with an empty cluster, running; the superuser {@value #USER} has a random password. */
     public static PostgresServer start() {
+        UnitSuiteGuard.refuse("a PostgreSQL server");
         try {
             Path binaries = binaries();
             Path root = Files.createTempDirectory(tmp(), "postgres-");

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The state-cost measurement runs and reports every figure; the figures themselves are never asserted. */
-class DomainStateCostSmokeTest {
+class DomainStateCostSmokeIT {
 
     @Test
     void reportsSerializedAndHeapSizes() throws Exception {

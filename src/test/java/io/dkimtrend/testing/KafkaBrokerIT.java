@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(KafkaBrokerExtension.class)
-class KafkaBrokerTest {
+class KafkaBrokerIT {
 
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaBroker broker;
 
-    KafkaBrokerTest(KafkaBroker broker) {
+    KafkaBrokerIT(KafkaBroker broker) {
         this.broker = broker;
     }
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing Flink's REST API shows of the cluster and the job, and in no error, also of a job whose
  * password is wrong.
  */
-class KafkaCredentialsTest {
+class KafkaCredentialsIT {
 
     private static final String USER = "dkim-trend";
     private static final String PASSWORD = "pw-" + UUID.randomUUID();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and no other day alerts.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class LiveAlertTest {
+class LiveAlertIT {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();
@@ -37,7 +37,7 @@ class LiveAlertTest {
     @Test
     void aSpikeIsPreliminaryWhileItsDayIsOpenThenConfirmed(KafkaBroker kafka) throws Exception {
         Instant now = Instant.now();
-        ZoneId zone = LiveFeedTest.zoneWhereMidnightWasThirtyMinutesAgo(now);
+        ZoneId zone = LiveFeedIT.zoneWhereMidnightWasThirtyMinutesAgo(now);
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate spikeDay = today.minusDays(1);
         kafka.createTopic("alert-events", 1);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * series read with {@code read_committed} is exact, one final record per day.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class SavepointRescaleTest {
+class SavepointRescaleIT {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A tiny run of the benchmark, every step once, so that it keeps working: each step prints its
  * line, and the steps that must agree on the daily counts do. Its figures are not checked.
  */
-class BenchmarkSmokeTest {
+class BenchmarkSmokeIT {
 
     @Test
     void printsEveryStepAndTheirCountsAgree(@TempDir Path cache) throws Exception {

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * daily series equals the true series the generator recorded, deduplicated and raw, in UTC and in
  * Europe/Berlin, at parallelism 2.
  */
-class ArchiveReplayTest {
+class ArchiveReplayIT {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and as a backfill (BATCH, a range whose first instant cuts a day in half).
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class BackfillTest {
+class BackfillIT {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 65-digit number in a column the job skips is normal input: its email counts.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class HostileInputJobTest {
+class HostileInputJobIT {
 
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
     private static final int FIFTY_MB = 50 * 1024 * 1024;

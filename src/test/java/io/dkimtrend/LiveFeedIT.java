@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * lateness must correct it, and one beyond must reach the late-events topic with its text.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class LiveFeedTest {
+class LiveFeedIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 

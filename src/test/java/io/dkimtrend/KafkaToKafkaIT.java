@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exact true series, and the dead letters are on their topic.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class KafkaToKafkaTest {
+class KafkaToKafkaIT {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * as its ground truth ({@code sample-events/expected/counts.json}) does: EmailEvents rows, other
  * tables' records skipped, dead letters, duplicates dropped.
  */
-class AccountingTest {
+class AccountingIT {
 
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command, and the summary it logs at the end, which accounts for every record as the bundle's
  * ground truth does.
  */
-class SampleRunReportTest {
+class SampleRunReportIT {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();
