@@ -2,12 +2,17 @@ package io.dkimtrend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code bin/dkim-trend}, the Quick start's command, on the jar and the class-data-sharing archive
@@ -46,5 +51,55 @@ class LauncherIT {
         List<String> loaded = Files.readAllLines(classLog, StandardCharsets.UTF_8);
         long fromArchive = loaded.stream().filter(line -> line.contains("source: shared objects file")).count();
         assertThat((double) fromArchive / loaded.size()).as("share of classes mapped from an archive").isGreaterThan(0.8);
+    }
+
+    /** Files standing for replays of a given size: sparse, so that they take no room. */
+    private static Path sparse(String name, long bytes) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "launcher-sizes"));
+        Path file = dir.resolve(name);
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(bytes);
+        }
+        return file;
+    }
+
+    static Stream<Arguments> runs() throws Exception {
+        long gb = 1L << 30;
+        Path small = sparse("small.ndjson", 900L << 20);
+        Path large = sparse("large.ndjson", 3 * gb);
+        Path packed = sparse("packed.ndjson.gz", 300L << 20);
+        return Stream.of(
+                // arguments, JAVA_OPTS, the JIT and GC flags the JVM must run with, and those it must not
+                Arguments.of(List.of("--events", small.toString()), "", List.of("TieredStopAtLevel=1", "UseSerialGC"), List.of()),
+                Arguments.of(List.of("--events", "file://" + small.toAbsolutePath()), "", List.of("TieredStopAtLevel=1"), List.of()),
+                Arguments.of(List.of(), "", List.of("TieredStopAtLevel=1", "UseSerialGC"), List.of()),
+                Arguments.of(List.of("--events", large.toString()), "", List.of(), List.of("TieredStopAtLevel", "UseSerialGC")),
+                Arguments.of(List.of("--events", packed.toString()), "", List.of(), List.of("TieredStopAtLevel", "UseSerialGC")),
+                Arguments.of(List.of("--events-topic", "t", "--bootstrap-servers", "127.0.0.1:9092"), "", List.of(),
+                        List.of("TieredStopAtLevel", "UseSerialGC")),
+                Arguments.of(List.of("--events", "s3://bucket/events"), "", List.of(), List.of("TieredStopAtLevel")),
+                Arguments.of(List.of("--events", small.toString()), "-XX:+UseParallelGC",
+                        List.of("TieredStopAtLevel=1", "UseParallelGC"), List.of("UseSerialGC")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void aSmallReplayRunsOnTheQuickCompilerAndALiveRunOnTheJvmsDefaults(List<String> arguments, String javaOpts,
+            List<String> present, List<String> absent) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bin/dkim-trend"));
+        command.addAll(arguments);
+        command.add("--help");
+        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
+        launcher.environment().put("JAVA_OPTS", (javaOpts + " -XX:+PrintCommandLineFlags").trim());
+        Process process = launcher.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the run ends").isTrue();
+        String flags = output.lines().filter(line -> line.contains("-XX:")).findFirst().orElse("");
+        for (String flag : present) {
+            assertThat(flags).contains(flag);
+        }
+        for (String flag : absent) {
+            assertThat(flags).doesNotContain(flag);
+        }
     }
 }
