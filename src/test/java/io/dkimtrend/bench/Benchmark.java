@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 
 /**
  * Throughput, start-up, latency and memory of the job beside its ceiling and its peer, on generated
- * input of realistic size, all in one run on the same file:
+ * input of realistic size, all in one run on the same file. First the headline, every command as a
+ * new process as users start it ({@link FreshProcesses}); then, as a second opinion, steps measured
+ * inside this JVM after warm-up:
  * <ol>
  *   <li>the ceiling, one thread of Jackson's streaming parser reading only what the count needs;
  *   <li>the job's parse path alone, on one thread;
@@ -23,7 +25,7 @@ import java.util.OptionalLong;
  * Prints a table on stdout (records/s, MB/s, wall time, start-up, records/s with start-up taken out,
  * their ratio to steps 1 and 4, peak RSS), then the start-up of a new JVM's five-line run, the
  * latencies, and checks that every step counted the same days. Run it with
- * {@code mvn -q -Pbench test-compile exec:exec -Dbench.records=600000}.
+ * {@code mvn -q -Pbench package -DskipTests exec:exec -Dbench.records=600000} (docs/benchmark.md).
  */
 public final class Benchmark {
 

@@ -19,12 +19,20 @@ class BenchmarkSmokeIT {
     @Test
     void printsEveryStepAndTheirCountsAgree(@TempDir Path cache) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        // p=1 only and no separate start-up runs: the smallest run that still passes every step
+        // p=1 only, one round of fresh processes and no separate start-up runs: the smallest run that
+        // still passes every step
         Benchmark.run(BenchmarkFlags.parse("--records", "2000", "--cache", cache.toString(), "--parallelism", "1",
-                "--startup-runs", "0", "--probes", "2"), new PrintStream(output, true, StandardCharsets.UTF_8));
+                "--startup-runs", "0", "--probes", "2", "--rounds", "1"),
+                new PrintStream(output, true, StandardCharsets.UTF_8));
 
         List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("Fresh processes, as users start them: 1 rounds"))
+                .anySatisfy(line -> assertThat(line).startsWith("command").contains("five lines s", "x loop"))
+                .anySatisfy(line -> assertThat(line).startsWith("loop: one thread of streaming Jackson  1"))
+                .anySatisfy(line -> assertThat(line).startsWith("Flink SQL, json format"))
+                .anySatisfy(line -> assertThat(line).startsWith("java -jar target/dkim-trend.jar"))
+                .anySatisfy(line -> assertThat(line).startsWith("bin/dkim-trend"))
                 .anySatisfy(line -> assertThat(line).startsWith("step").contains("records/s", "net rec/s", "of SQL"))
                 .anySatisfy(line -> assertThat(line).startsWith("1 ceiling: streaming Jackson"))
                 .anySatisfy(line -> assertThat(line).startsWith("2 parse path, 1 thread"))
