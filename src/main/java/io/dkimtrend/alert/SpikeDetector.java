@@ -6,6 +6,7 @@ import io.dkimtrend.model.DayDomains;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DomainDriver;
 import io.dkimtrend.model.DomainFailures;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.window.CalendarDays;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,6 @@ import org.apache.flink.util.Collector;
  */
 public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert> {
 
-    public static final String ALERTS = "alertsEmitted";
 
     private final ZoneId zone;
     private final AlertSettings settings;
@@ -65,7 +65,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
         domainHistory = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 "final-top-domains", TypeInformation.of(Long.class), TypeInformation.of(DayDomains.class)));
         statuses = getRuntimeContext().getMapState(new MapStateDescriptor<>("alert-status", String.class, String.class));
-        alerts = getRuntimeContext().getMetricGroup().counter(ALERTS);
+        alerts = getRuntimeContext().getMetricGroup().counter(MetricNames.ALERTS_EMITTED);
     }
 
     @Override

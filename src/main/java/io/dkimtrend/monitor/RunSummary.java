@@ -1,12 +1,5 @@
 package io.dkimtrend.monitor;
 
-import io.dkimtrend.dedup.DeduplicateEmails;
-import io.dkimtrend.sink.CountFinalDays;
-import io.dkimtrend.source.KeepEventsInRange;
-import io.dkimtrend.source.SplitSourceItems;
-import io.dkimtrend.window.LateEvents;
-import io.dkimtrend.window.LatePartialDays;
-import io.dkimtrend.window.PreAggregateDays;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -44,19 +37,19 @@ public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecor
         }
         Map<String, Object> totals = result.getAllAccumulatorResults();
         return Optional.of(new RunSummary(
-                total(totals, SplitSourceItems.RECORDS_READ),
-                total(totals, SplitSourceItems.EMAIL_RECORDS),
-                total(totals, SplitSourceItems.DKIM_FAIL_RECORDS),
-                total(totals, SplitSourceItems.SKIPPED_RECORDS),
-                total(totals, SplitSourceItems.DEAD_LETTER_COUNT),
-                total(totals, PreAggregateDays.EMAILS_COUNTED),
-                total(totals, SplitSourceItems.LATE_EVENT_COUNT),
-                total(totals, LateEvents.LATE_AT_WINDOW),
-                total(totals, LatePartialDays.LATE_AT_WINDOW),
+                total(totals, MetricNames.RECORDS_READ),
+                total(totals, MetricNames.EMAIL_RECORDS),
+                total(totals, MetricNames.DKIM_FAIL_RECORDS),
+                total(totals, MetricNames.SKIPPED_RECORDS),
+                total(totals, MetricNames.DEAD_LETTERS),
+                total(totals, MetricNames.EMAILS_COUNTED),
+                total(totals, MetricNames.LATE_EVENTS),
+                total(totals, MetricNames.LATE_EVENTS_AT_WINDOW),
+                total(totals, MetricNames.LATE_EMAILS_AT_WINDOW),
                 // absent without deduplication, or outside a backfill: nothing was dropped there
-                total(totals, DeduplicateEmails.DUPLICATES_DROPPED),
-                total(totals, KeepEventsInRange.OUTSIDE_RANGE),
-                total(totals, CountFinalDays.FINAL_DAY_RECORDS),
+                total(totals, MetricNames.DUPLICATES_DROPPED),
+                total(totals, MetricNames.EMAILS_OUTSIDE_RANGE),
+                total(totals, MetricNames.FINAL_DAY_RECORDS),
                 Duration.ofMillis(result.getNetRuntime())));
     }
 

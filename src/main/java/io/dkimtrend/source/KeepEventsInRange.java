@@ -2,6 +2,7 @@ package io.dkimtrend.source;
 
 import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
@@ -13,8 +14,6 @@ import org.apache.flink.metrics.Counter;
  */
 public class KeepEventsInRange extends RichFilterFunction<EmailEvent> {
 
-    public static final String OUTSIDE_RANGE = "emailsOutsideRange";
-
     private final TimeRange range;
     private transient Counter outside;
 
@@ -24,7 +23,7 @@ public class KeepEventsInRange extends RichFilterFunction<EmailEvent> {
 
     @Override
     public void open(OpenContext context) {
-        outside = RunCounters.register(getRuntimeContext(), OUTSIDE_RANGE);
+        outside = RunCounters.register(getRuntimeContext(), MetricNames.EMAILS_OUTSIDE_RANGE);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dkimtrend.window;
 
 import io.dkimtrend.model.DayCounts;
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.monitor.MetricNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.apache.flink.api.common.state.ValueState;
@@ -19,7 +20,6 @@ import org.apache.flink.util.Collector;
  */
 public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, String, TimeWindow> {
 
-    public static final String DAY_RECORDS = "dayRecordsEmitted";
 
     private static final ValueStateDescriptor<Integer> REVISION =
             new ValueStateDescriptor<>("revision", Integer.class);
@@ -43,7 +43,7 @@ public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, S
 
     @Override
     public void open(OpenContext context) {
-        emitted = getRuntimeContext().getMetricGroup().counter(DAY_RECORDS);
+        emitted = getRuntimeContext().getMetricGroup().counter(MetricNames.DAY_RECORDS_EMITTED);
     }
 
     @Override

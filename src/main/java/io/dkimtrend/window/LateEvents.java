@@ -2,6 +2,7 @@ package io.dkimtrend.window;
 
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -15,8 +16,6 @@ import org.apache.flink.metrics.Counter;
  */
 public class LateEvents extends RichMapFunction<EmailEvent, LateEvent> {
 
-    public static final String LATE_AT_WINDOW = "lateEventsAtWindow";
-
     private final ZoneId zone;
     private transient Counter late;
 
@@ -26,7 +25,7 @@ public class LateEvents extends RichMapFunction<EmailEvent, LateEvent> {
 
     @Override
     public void open(OpenContext context) {
-        late = RunCounters.register(getRuntimeContext(), LATE_AT_WINDOW);
+        late = RunCounters.register(getRuntimeContext(), MetricNames.LATE_EVENTS_AT_WINDOW);
     }
 
     @Override

@@ -2,10 +2,6 @@ package io.dkimtrend.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dkimtrend.dedup.DeduplicateEmails;
-import io.dkimtrend.sink.CountFinalDays;
-import io.dkimtrend.source.SplitSourceItems;
-import io.dkimtrend.window.PreAggregateDays;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -21,15 +17,15 @@ class RunSummaryTest {
     @Test
     void readsTheAccumulatorsOfAFinishedJob() {
         JobExecutionResult result = new JobExecutionResult(new JobID(), 4_000, Map.of(
-                SplitSourceItems.RECORDS_READ, OptionalFailure.of(1_000L),
-                SplitSourceItems.EMAIL_RECORDS, OptionalFailure.of(600L),
-                SplitSourceItems.DKIM_FAIL_RECORDS, OptionalFailure.of(70L),
-                SplitSourceItems.SKIPPED_RECORDS, OptionalFailure.of(390L),
-                SplitSourceItems.DEAD_LETTER_COUNT, OptionalFailure.of(10L),
-                SplitSourceItems.LATE_EVENT_COUNT, OptionalFailure.of(5L),
-                DeduplicateEmails.DUPLICATES_DROPPED, OptionalFailure.of(20L),
-                PreAggregateDays.EMAILS_COUNTED, OptionalFailure.of(575L),
-                CountFinalDays.FINAL_DAY_RECORDS, OptionalFailure.of(7L)));
+                MetricNames.RECORDS_READ, OptionalFailure.of(1_000L),
+                MetricNames.EMAIL_RECORDS, OptionalFailure.of(600L),
+                MetricNames.DKIM_FAIL_RECORDS, OptionalFailure.of(70L),
+                MetricNames.SKIPPED_RECORDS, OptionalFailure.of(390L),
+                MetricNames.DEAD_LETTERS, OptionalFailure.of(10L),
+                MetricNames.LATE_EVENTS, OptionalFailure.of(5L),
+                MetricNames.DUPLICATES_DROPPED, OptionalFailure.of(20L),
+                MetricNames.EMAILS_COUNTED, OptionalFailure.of(575L),
+                MetricNames.FINAL_DAY_RECORDS, OptionalFailure.of(7L)));
 
         RunSummary summary = RunSummary.of(result).orElseThrow();
 
