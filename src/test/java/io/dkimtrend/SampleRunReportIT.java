@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dkimtrend.chart.ChartCommand;
 import io.dkimtrend.chart.ChartFiles;
 import io.dkimtrend.config.JobConfig;
-import io.dkimtrend.monitor.RunSummary;
 import io.dkimtrend.testing.SampleBundle;
 import io.dkimtrend.testing.TestClusters;
 import java.awt.image.BufferedImage;

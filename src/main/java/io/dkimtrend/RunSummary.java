@@ -1,5 +1,7 @@
-package io.dkimtrend.monitor;
+package io.dkimtrend;
 
+import io.dkimtrend.monitor.MetricNames;
+import io.dkimtrend.monitor.RunCounters;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package io.dkimtrend.monitor;
+package io.dkimtrend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dkimtrend.monitor.MetricNames;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
