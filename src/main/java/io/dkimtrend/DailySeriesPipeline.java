@@ -1,20 +1,20 @@
 package io.dkimtrend;
 
 import io.dkimtrend.alert.SpikeDetector;
+import io.dkimtrend.calendar.CalendarDayWindows;
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.dedup.DeduplicateEmails;
-import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.PartialDay;
 import io.dkimtrend.model.SourceItem;
 import io.dkimtrend.source.KeepEventsInRange;
 import io.dkimtrend.source.SplitSourceItems;
-import io.dkimtrend.window.CalendarDayWindows;
 import io.dkimtrend.window.CountDay;
 import io.dkimtrend.window.EarlyUpdateTrigger;
 import io.dkimtrend.window.EmitDayMetric;

@@ -1,13 +1,13 @@
 package io.dkimtrend.alert;
 
 import io.dkimtrend.alert.WeekdayBaseline.Evaluation;
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayDomains;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DomainDriver;
 import io.dkimtrend.model.DomainFailures;
 import io.dkimtrend.monitor.MetricNames;
-import io.dkimtrend.window.CalendarDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,7 +42,6 @@ import org.apache.flink.util.Collector;
  * weekday, no day is judged, so the first days of a stream never alert.
  */
 public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert> {
-
 
     private final ZoneId zone;
     private final AlertSettings settings;

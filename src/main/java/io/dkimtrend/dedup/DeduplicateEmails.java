@@ -1,6 +1,7 @@
 package io.dkimtrend.dedup;
 
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
 import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import java.util.Iterator;

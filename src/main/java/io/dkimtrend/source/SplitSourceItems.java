@@ -1,13 +1,13 @@
 package io.dkimtrend.source;
 
+import io.dkimtrend.calendar.CalendarDayWindows;
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.SourceItem;
 import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
-import io.dkimtrend.window.CalendarDayWindows;
-import io.dkimtrend.window.CalendarDays;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,5 +1,6 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.monitor.MetricNames;

@@ -1,5 +1,6 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.calendar.CalendarDayWindows;
 import io.dkimtrend.model.DayCounts;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.PartialDay;
