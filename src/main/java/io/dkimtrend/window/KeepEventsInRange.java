@@ -1,4 +1,4 @@
-package io.dkimtrend.source;
+package io.dkimtrend.window;
 
 import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.model.EmailEvent;
@@ -10,7 +10,9 @@ import org.apache.flink.metrics.Counter;
 
 /**
  * A backfill reads a padded range (Kafka timestamps and export folders are not event time) and
- * keeps the emails whose Timestamp lies in what it replays; the others are counted, not lost.
+ * keeps the emails whose Timestamp lies in what it replays; the others are counted, not lost. The
+ * first step of counting: behind deduplication, before {@link PreAggregateDays} counts the emails
+ * into their days.
  */
 public class KeepEventsInRange extends RichFilterFunction<EmailEvent> {
 
