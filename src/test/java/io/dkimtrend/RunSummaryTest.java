@@ -33,7 +33,7 @@ class RunSummaryTest {
         // no backfill: no emailsOutsideRange accumulator, so none outside the range; no safety net caught any
         assertThat(summary).isEqualTo(
                 new RunSummary(1_000, 600, 70, 390, 10, 575, 5, 0, 0, 20, 0, 7, Duration.ofSeconds(4)));
-        assertThat(summary.emailsCounted()).isEqualTo(575);
+        assertThat(summary.emailsInDays()).isEqualTo(575);
         assertThat(summary.unaccounted()).isZero();
         assertThat(summary.recordsPerSecond()).isEqualTo(250);
         assertThat(summary.line()).isEqualTo("dkim-trend finished in 4.0 s: read 1000 records (250/s): "
@@ -44,17 +44,18 @@ class RunSummaryTest {
     /** Every email row is counted, dropped as a duplicate, late (wherever caught) or outside the range. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            all accounted for                     | 100 | 80 | 10 | 5 | 0 | 0 | 5 | 80 | 5 | 0
-            late at counting, not pre-aggregated  | 100 | 78 | 10 | 5 | 2 | 0 | 5 | 78 | 7 | 0
-            late at the window, after counting    | 100 | 80 | 10 | 5 | 0 | 3 | 5 | 77 | 8 | 0
-            two emails lost                       | 100 | 78 | 10 | 5 | 0 | 0 | 5 | 78 | 5 | 2
+            all accounted for                      | 100 | 80 | 10 | 5 | 0 | 0 | 5 | 80 | 5 | 0
+            late events at the window, not counted | 100 | 78 | 10 | 5 | 2 | 0 | 5 | 78 | 7 | 0
+            late emails at the window, counted     | 100 | 80 | 10 | 5 | 0 | 3 | 5 | 77 | 8 | 0
+            two emails lost                        | 100 | 78 | 10 | 5 | 0 | 0 | 5 | 78 | 5 | 2
             """)
-    void accountsForEveryEmailRow(String description, long emails, long preAggregated, long duplicates, long late,
-            long lateAtCounting, long lateAtWindow, long outside, long counted, long lateTotal, long unaccounted) {
-        RunSummary summary = new RunSummary(emails, emails, 0, 0, 0, preAggregated, late, lateAtCounting,
-                lateAtWindow, duplicates, outside, 1, Duration.ofSeconds(1));
+    void accountsForEveryEmailRow(String description, long emails, long counted, long duplicates, long late,
+            long lateEventsAtWindow, long lateEmailsAtWindow, long outside, long inDays, long lateTotal,
+            long unaccounted) {
+        RunSummary summary = new RunSummary(emails, emails, 0, 0, 0, counted, late, lateEventsAtWindow,
+                lateEmailsAtWindow, duplicates, outside, 1, Duration.ofSeconds(1));
 
-        assertThat(summary.emailsCounted()).isEqualTo(counted);
+        assertThat(summary.emailsInDays()).isEqualTo(inDays);
         assertThat(summary.lateTotal()).isEqualTo(lateTotal);
         assertThat(summary.unaccounted()).isEqualTo(unaccounted);
         if (unaccounted == 0) {
