@@ -53,7 +53,7 @@ public final class MetricNames {
     /** Of those, the emails whose DKIM verdict is fail. */
     public static final String DKIM_FAILURES_COUNTED = "dkimFailuresCounted";
 
-    // Late events at counting (LateEvents)
+    // Late events at the window (LateEvents)
 
     /**
      * A safety net at 0: emails that passed the source-side check but whose day was closed, by the

@@ -14,6 +14,10 @@ import org.apache.flink.metrics.Counter;
  * Emails late past the sources, a safety net: late emails are caught with their text next to the
  * source, so none should reach here. If one does, it is still accounted for, with its day and
  * Timestamp; its origin and text stayed at the source.
+ *
+ * <p>"At the window" (operator "Late events at the window", uid {@code late-events-at-window}, metric
+ * {@code lateEventsAtWindow}): {@link PreAggregateDays} found the email's day closed by the window's
+ * rule when it came to count it, before the shuffle to the window.
  */
 public class LateEvents extends RichMapFunction<EmailEvent, LateEvent> {
 
