@@ -1,24 +1,24 @@
 package io.dkimtrend;
 
 import io.dkimtrend.alert.SpikeDetector;
+import io.dkimtrend.calendar.CalendarDayWindows;
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.config.TimeRange;
 import io.dkimtrend.dedup.DeduplicateEmails;
-import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.PartialDay;
 import io.dkimtrend.model.SourceItem;
-import io.dkimtrend.source.KeepEventsInRange;
 import io.dkimtrend.source.SplitSourceItems;
-import io.dkimtrend.window.CalendarDayWindows;
 import io.dkimtrend.window.CountDay;
 import io.dkimtrend.window.EarlyUpdateTrigger;
 import io.dkimtrend.window.EmitDayMetric;
 import io.dkimtrend.window.FillEmptyDays;
+import io.dkimtrend.window.KeepEventsInRange;
 import io.dkimtrend.window.LateEvents;
 import io.dkimtrend.window.LatePartialDays;
 import io.dkimtrend.window.PreAggregateDays;
@@ -43,7 +43,8 @@ public final class DailySeriesPipeline {
     /** The overall series, over every tenant. */
     public static final String ALL = SeriesSelector.ALL;
 
-    static final OutputTag<EmailEvent> LATE = new OutputTag<>("late-events") {};
+    /** Emails whose day was closed, by the window's rule, when they came to be counted (a safety net). */
+    static final OutputTag<EmailEvent> LATE_EVENTS_AT_WINDOW = new OutputTag<>("late-events-at-window") {};
     static final OutputTag<PartialDay> LATE_PARTIALS = new OutputTag<>("late-partial-days") {};
 
     /** Longest a running count waits in a subtask before it goes on to its day's window. */
@@ -75,9 +76,9 @@ public final class DailySeriesPipeline {
                 .process(new FillEmptyDays(config.zone, config.topDomains > 0))
                 .name("Fill empty days").uid("fill-empty-days");
 
-        DataStream<LateEvent> lateAtCounting = partials.getSideOutput(LATE)
+        DataStream<LateEvent> lateAtWindow = partials.getSideOutput(LATE_EVENTS_AT_WINDOW)
                 .map(new LateEvents(config.zone))
-                .name("Late events at counting").uid("late-events-at-window")
+                .name("Late events at the window").uid("late-events-at-window")
                 .union(days.getSideOutput(LATE_PARTIALS)
                         .map(new LatePartialDays(config.zone))
                         .name("Late counts at the window").uid("late-counts-at-window"));
@@ -97,21 +98,21 @@ public final class DailySeriesPipeline {
                     .name("Keep the backfill's alerts").uid("backfill-alerts");
         }
         return new Outputs(series, emails.getSideOutput(SplitSourceItems.DEAD_LETTERS),
-                emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtCounting), alerts);
+                emails.getSideOutput(SplitSourceItems.LATE_EVENTS).union(lateAtWindow), alerts);
     }
 
     /**
      * Counts per series and day (with --series-by tenant an email counts in two) inside each subtask,
      * chained to deduplication, so that the shuffle to the day's window carries partial counts
-     * instead of emails; emails too late go to {@link #LATE}.
+     * instead of emails; emails too late go to {@link #LATE_EVENTS_AT_WINDOW}.
      */
     static SingleOutputStreamOperator<PartialDay> preAggregate(DataStream<EmailEvent> emails, JobConfig config) {
         long flushInterval = config.runsInBatch() ? 0 : Math.min(config.updateInterval.toMillis(), MAX_FLUSH_INTERVAL);
         SeriesSelector series = config.seriesByTenant ? SeriesSelector.overallAndTenant() : SeriesSelector.overall();
         return emails
                 .transform("Pre-aggregate days", TypeInformation.of(PartialDay.class), new PreAggregateDays(
-                        config.zone, series, config.topDomains > 0, config.allowedLateness.toMillis(), LATE,
-                        flushInterval, config.dedup))
+                        config.zone, series, config.topDomains > 0, config.allowedLateness.toMillis(),
+                        LATE_EVENTS_AT_WINDOW, flushInterval, config.dedup))
                 .uid("pre-aggregate-days");
     }
 

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dkimtrend.config.JobConfig;
-import io.dkimtrend.dedup.DeduplicateEmails;
-import io.dkimtrend.source.SplitSourceItems;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.testing.SampleBundle;
 import io.dkimtrend.testing.TestClusters;
 import java.nio.file.Path;
@@ -45,11 +44,11 @@ class AccountingIT {
 
         JobID job = DkimTrendJob.build(config).execute("accounting").getJobID();
 
-        assertThat(sum(job, SplitSourceItems.EMAIL_RECORDS)).isEqualTo(truth.get("emailRows").asLong());
-        assertThat(sum(job, SplitSourceItems.SKIPPED_RECORDS)).isEqualTo(truth.get("otherTableRecords").asLong());
-        assertThat(sum(job, SplitSourceItems.DEAD_LETTER_COUNT)).isEqualTo(truth.get("deadLetters").asLong());
-        assertThat(sum(job, DeduplicateEmails.DUPLICATES_DROPPED)).isEqualTo(truth.get("duplicates").asLong());
-        assertThat(sum(job, SplitSourceItems.LATE_EVENT_COUNT)).isZero();
+        assertThat(sum(job, MetricNames.EMAIL_RECORDS)).isEqualTo(truth.get("emailRows").asLong());
+        assertThat(sum(job, MetricNames.SKIPPED_RECORDS)).isEqualTo(truth.get("otherTableRecords").asLong());
+        assertThat(sum(job, MetricNames.DEAD_LETTERS)).isEqualTo(truth.get("deadLetters").asLong());
+        assertThat(sum(job, MetricNames.DUPLICATES_DROPPED)).isEqualTo(truth.get("duplicates").asLong());
+        assertThat(sum(job, MetricNames.LATE_EVENTS)).isZero();
     }
 
     /** A counter summed over the parallel instances of its operator. */

@@ -6,7 +6,7 @@ import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.Json;
-import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.readback.SeriesTable;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
 import io.dkimtrend.testing.SampleBundle;

@@ -3,16 +3,15 @@ package io.dkimtrend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.config.JobConfig;
-import io.dkimtrend.dedup.DeduplicateEmails;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.Json;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.parse.HostileMessages;
 import io.dkimtrend.parse.MessageParser;
 import io.dkimtrend.parse.RecordCount;
-import io.dkimtrend.sink.MetricsFiles;
-import io.dkimtrend.sink.SeriesTable;
-import io.dkimtrend.source.SplitSourceItems;
+import io.dkimtrend.readback.MetricsFiles;
+import io.dkimtrend.readback.SeriesTable;
 import io.dkimtrend.testing.KafkaBroker;
 import io.dkimtrend.testing.KafkaBrokerExtension;
 import io.dkimtrend.testing.SampleBundle;
@@ -76,15 +75,15 @@ class HostileInputJobIT {
                 "--metrics-file", dir.resolve("metrics").toString(), "--dead-letter-file", dir.resolve("dead").toString(),
                 "--alerts-file", dir.resolve("alerts").toString())).execute("hostile archive").getJobID();
 
-        long emails = sum(job, SplitSourceItems.EMAIL_RECORDS);
-        long deadLetters = sum(job, SplitSourceItems.DEAD_LETTER_COUNT);
-        assertThat(emails + sum(job, SplitSourceItems.SKIPPED_RECORDS) + deadLetters).isEqualTo(records);
+        long emails = sum(job, MetricNames.EMAIL_RECORDS);
+        long deadLetters = sum(job, MetricNames.DEAD_LETTERS);
+        assertThat(emails + sum(job, MetricNames.SKIPPED_RECORDS) + deadLetters).isEqualTo(records);
         List<DeadLetter> letters = MetricsFiles.read(dir.resolve("dead"), DeadLetter.class);
         assertThat(letters).hasSize((int) deadLetters);
         long counted = SeriesTable.newestFinal(MetricsFiles.read(dir.resolve("metrics"))).stream()
                 .mapToLong(day -> day.emails).sum();
         assertThat(counted).as("emails counted in a day").isPositive()
-                .isEqualTo(emails - sum(job, DeduplicateEmails.DUPLICATES_DROPPED));
+                .isEqualTo(emails - sum(job, MetricNames.DUPLICATES_DROPPED));
 
         assertThat(letters).filteredOn(letter -> letter.payloadBytes == huge.length).singleElement().satisfies(letter -> {
             assertThat(letter.reason).isEqualTo("message of " + huge.length + " bytes exceeds the limit of 4194304 bytes");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DeadLetter;
-import io.dkimtrend.sink.MetricsFiles;
+import io.dkimtrend.readback.MetricsFiles;
 import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.SampleBundle;
 import java.nio.file.Files;

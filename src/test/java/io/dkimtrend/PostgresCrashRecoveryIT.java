@@ -3,7 +3,7 @@ package io.dkimtrend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.sink.PostgresTables;
+import io.dkimtrend.readback.PostgresRows;
 import io.dkimtrend.testing.Checkpoints;
 import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;
@@ -85,7 +85,7 @@ class PostgresCrashRecoveryIT {
 
     private static List<DayMetric> rows(PostgresServer postgres, String database) {
         try (Connection connection = postgres.connect(database)) {
-            return PostgresTables.readMetrics(connection, "dkim_trend_daily");
+            return PostgresRows.readMetrics(connection, "dkim_trend_daily");
         } catch (SQLException notYet) {
             return List.of(); // the job has not created the table yet
         }

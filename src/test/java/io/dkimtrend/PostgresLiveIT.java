@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dkimtrend.config.JdbcPassword;
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.sink.PostgresTables;
+import io.dkimtrend.readback.PostgresRows;
 import io.dkimtrend.testing.CapturedLogs;
 import io.dkimtrend.testing.FlinkRest;
 import io.dkimtrend.testing.KafkaBroker;
@@ -118,7 +118,7 @@ class PostgresLiveIT {
         List<DayMetric> rows = List.of();
         while (System.nanoTime() < deadline) {
             try (Connection connection = postgres.connect(database)) {
-                rows = PostgresTables.readMetrics(connection, "dkim_trend_daily");
+                rows = PostgresRows.readMetrics(connection, "dkim_trend_daily");
                 rows.forEach(d -> {
                     String state = d.day + " " + (d.isFinal ? "final" : "running") + " " + d.emails + "/" + d.dkimFail;
                     if (!seen.contains(state)) seen.add(state);

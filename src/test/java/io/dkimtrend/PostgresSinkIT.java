@@ -2,18 +2,18 @@ package io.dkimtrend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dkimtrend.chart.ChartCommand;
 import io.dkimtrend.config.JdbcPassword;
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.sink.MetricsFiles;
-import io.dkimtrend.sink.PostgresTables;
-import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.readback.MetricsFiles;
+import io.dkimtrend.readback.PostgresRows;
+import io.dkimtrend.readback.SeriesTable;
 import io.dkimtrend.testing.PostgresExtension;
 import io.dkimtrend.testing.PostgresServer;
 import io.dkimtrend.testing.SampleBundle;
 import io.dkimtrend.testing.TestClusters;
-import io.dkimtrend.chart.ChartCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -105,13 +105,13 @@ class PostgresSinkIT {
 
     private static List<DayMetric> read(String database) throws Exception {
         try (Connection connection = postgres.connect(database)) {
-            return PostgresTables.readMetrics(connection, "dkim_trend_daily");
+            return PostgresRows.readMetrics(connection, "dkim_trend_daily");
         }
     }
 
     private static List<Alert> alerts(String database) throws Exception {
         try (Connection connection = postgres.connect(database)) {
-            return PostgresTables.readAlerts(connection, "dkim_trend_alerts");
+            return PostgresRows.readAlerts(connection, "dkim_trend_alerts");
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.Json;
-import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.readback.SeriesTable;
 import io.dkimtrend.testing.Checkpoints;
 import io.dkimtrend.testing.JobProcess;
 import io.dkimtrend.testing.KafkaBroker;

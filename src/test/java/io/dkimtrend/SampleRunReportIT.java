@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dkimtrend.chart.ChartCommand;
 import io.dkimtrend.chart.ChartFiles;
 import io.dkimtrend.config.JobConfig;
-import io.dkimtrend.monitor.RunSummary;
 import io.dkimtrend.testing.SampleBundle;
 import io.dkimtrend.testing.TestClusters;
 import java.awt.image.BufferedImage;
@@ -90,13 +89,13 @@ class SampleRunReportIT {
         assertThat(summary.skippedRecords()).isEqualTo(skipped);
         assertThat(summary.deadLetters()).isEqualTo(deadLetters);
         assertThat(summary.duplicatesDropped()).isEqualTo(truth.get("duplicates").asLong());
-        assertThat(summary.emailsCounted()).isEqualTo(truth.get("distinctEmails").asLong());
+        assertThat(summary.emailsInDays()).isEqualTo(truth.get("distinctEmails").asLong());
         assertThat(summary.lateTotal()).isZero();
         assertThat(summary.unaccounted()).isZero();
         assertThat(summary.emailsOutsideRange()).isZero();
         // every row is counted before deduplication: the raw series holds them all
         assertThat(summary.dkimFailRecords()).isEqualTo(column(SampleBundle.expectedSeries("daily-utc-raw.csv"), 1));
-        assertThat(summary.finalDays()).isEqualTo(SampleBundle.expectedSeries("daily-utc-dedup.csv").size());
+        assertThat(summary.finalDayRecords()).isEqualTo(SampleBundle.expectedSeries("daily-utc-dedup.csv").size());
 
         assertThat(summary.line()).contains(
                 "read " + (emailRows + skipped + deadLetters) + " records (",

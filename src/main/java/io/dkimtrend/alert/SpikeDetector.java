@@ -1,12 +1,13 @@
 package io.dkimtrend.alert;
 
 import io.dkimtrend.alert.WeekdayBaseline.Evaluation;
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayDomains;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DomainDriver;
 import io.dkimtrend.model.DomainFailures;
-import io.dkimtrend.window.CalendarDays;
+import io.dkimtrend.monitor.MetricNames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,8 +43,6 @@ import org.apache.flink.util.Collector;
  */
 public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert> {
 
-    public static final String ALERTS = "alertsEmitted";
-
     private final ZoneId zone;
     private final AlertSettings settings;
 
@@ -65,7 +64,7 @@ public class SpikeDetector extends KeyedProcessFunction<String, DayMetric, Alert
         domainHistory = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 "final-top-domains", TypeInformation.of(Long.class), TypeInformation.of(DayDomains.class)));
         statuses = getRuntimeContext().getMapState(new MapStateDescriptor<>("alert-status", String.class, String.class));
-        alerts = getRuntimeContext().getMetricGroup().counter(ALERTS);
+        alerts = getRuntimeContext().getMetricGroup().counter(MetricNames.ALERTS_EMITTED);
     }
 
     @Override

@@ -4,10 +4,9 @@ import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.config.Places;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.sink.CommittedRecords;
-import io.dkimtrend.sink.MetricsFiles;
-import io.dkimtrend.sink.PostgresSink;
-import io.dkimtrend.sink.PostgresTables;
+import io.dkimtrend.readback.CommittedRecords;
+import io.dkimtrend.readback.MetricsFiles;
+import io.dkimtrend.readback.PostgresRows;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -90,8 +89,8 @@ public final class ChartCommand {
 
     static List<DayMetric> metrics(JobConfig config) throws IOException {
         if (config.jdbcUrl != null) {
-            try (Connection connection = PostgresSink.connect(config)) {
-                return PostgresTables.readMetrics(connection, config.jdbcTable);
+            try (Connection connection = PostgresRows.connect(config)) {
+                return PostgresRows.readMetrics(connection, config.jdbcTable);
             } catch (SQLException e) {
                 throw new IOException("cannot read table " + config.jdbcTable + ": " + e.getMessage(), e);
             }
@@ -115,8 +114,8 @@ public final class ChartCommand {
                     Alert.class, TOPIC_TIMEOUT);
         }
         if (config.jdbcUrl != null) {
-            try (Connection connection = PostgresSink.connect(config)) {
-                return PostgresTables.readAlerts(connection, config.jdbcAlertsTable);
+            try (Connection connection = PostgresRows.connect(config)) {
+                return PostgresRows.readAlerts(connection, config.jdbcAlertsTable);
             } catch (SQLException e) {
                 throw new IOException("cannot read table " + config.jdbcAlertsTable + ": " + e.getMessage(), e);
             }

@@ -2,7 +2,7 @@ package io.dkimtrend.chart;
 
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.readback.SeriesTable;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

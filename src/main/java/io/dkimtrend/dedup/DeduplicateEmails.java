@@ -1,6 +1,8 @@
 package io.dkimtrend.dedup;
 
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import java.util.Iterator;
 import java.util.Map;
@@ -32,8 +34,6 @@ import org.apache.flink.util.Collector;
  */
 public class DeduplicateEmails extends KeyedProcessFunction<Integer, EmailEvent, EmailEvent> {
 
-    public static final String DUPLICATES_DROPPED = "duplicatesDropped";
-
     /** Sweeps per horizon: an identity stays in the state at most a quarter horizon too long. */
     static final int SWEEPS_PER_HORIZON = 4;
 
@@ -63,7 +63,7 @@ public class DeduplicateEmails extends KeyedProcessFunction<Integer, EmailEvent,
     public void open(OpenContext context) {
         counted = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("counted-at", EmailIdentity.KEY_TYPE, Types.LONG));
-        duplicates = RunCounters.register(getRuntimeContext(), DUPLICATES_DROPPED);
+        duplicates = RunCounters.register(getRuntimeContext(), MetricNames.DUPLICATES_DROPPED);
     }
 
     @Override

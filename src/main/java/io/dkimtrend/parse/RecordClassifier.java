@@ -1,8 +1,8 @@
 package io.dkimtrend.parse;
 
-import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
 import io.dkimtrend.model.SourceItem;
 
 /**

@@ -1,6 +1,7 @@
 package io.dkimtrend.sink;
 
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -12,13 +13,11 @@ import org.apache.flink.metrics.Counter;
  */
 public class CountFinalDays extends RichMapFunction<DayMetric, DayMetric> {
 
-    public static final String FINAL_DAY_RECORDS = "finalDayRecords";
-
     private transient Counter finals;
 
     @Override
     public void open(OpenContext context) {
-        finals = RunCounters.register(getRuntimeContext(), FINAL_DAY_RECORDS);
+        finals = RunCounters.register(getRuntimeContext(), MetricNames.FINAL_DAY_RECORDS);
     }
 
     @Override

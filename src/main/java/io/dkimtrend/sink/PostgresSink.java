@@ -4,12 +4,10 @@ import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.jdbc.JdbcExactlyOnceOptions;
@@ -90,14 +88,6 @@ public final class PostgresSink {
                 .withUsername(config.jdbcUser)
                 .withPassword(config.jdbcPassword)
                 .build();
-    }
-
-    /** A connection to the database of {@code --jdbc-url}, for reading the tables back. */
-    public static Connection connect(JobConfig config) throws SQLException {
-        Properties properties = new Properties();
-        if (config.jdbcUser != null) properties.setProperty("user", config.jdbcUser);
-        if (config.jdbcPassword != null) properties.setProperty("password", config.jdbcPassword);
-        return DriverManager.getConnection(config.jdbcUrl, properties);
     }
 
     /**

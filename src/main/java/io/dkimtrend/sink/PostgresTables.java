@@ -1,17 +1,10 @@
 package io.dkimtrend.sink;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.model.DomainDriver;
-import io.dkimtrend.model.DomainFailures;
 import io.dkimtrend.model.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -23,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two PostgreSQL tables of the series: their DDL, the upserts that keep the newest record of each
- * key whatever order and however often records arrive, and reading them back (for the chart command).
+ * The two PostgreSQL tables of the series: their DDL and the upserts that keep the newest record of
+ * each key whatever order and however often records arrive. {@code readback/PostgresRows} reads
+ * them back.
  *
  * <p>A day row is replaced only by a record that ranks higher by {@code (final, revision)}: a final
  * record beats any running one (after a restart from a checkpoint, an open-looking running record of
@@ -39,8 +33,6 @@ import java.util.List;
  * closed day.
  */
 public final class PostgresTables {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final String[] METRIC_COLUMNS = {
         "series", "day", "window_start", "window_end", "zone", "emails", "dkim_fail", "dkim_fail_ratio",
@@ -220,83 +212,7 @@ public final class PostgresTables {
         }
     }
 
-    /** Every row of a day records' table as records, by series and day. */
-    public static List<DayMetric> readMetrics(Connection connection, String table) throws SQLException {
-        List<DayMetric> metrics = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY series, day")) {
-            while (rows.next()) {
-                DayMetric m = new DayMetric();
-                m.series = rows.getString("series");
-                m.day = rows.getObject("day", LocalDate.class).toString();
-                m.windowStart = instant(rows, "window_start");
-                m.windowEnd = instant(rows, "window_end");
-                m.zone = rows.getString("zone");
-                m.emails = rows.getLong("emails");
-                m.dkimFail = rows.getLong("dkim_fail");
-                m.dkimFailRatio = rows.getDouble("dkim_fail_ratio");
-                m.dkim.pass = rows.getLong("dkim_pass");
-                m.dkim.fail = m.dkimFail;
-                m.dkim.none = rows.getLong("dkim_none");
-                m.dkim.other = rows.getLong("dkim_other");
-                m.spfFail = rows.getLong("spf_fail");
-                m.dmarcFail = rows.getLong("dmarc_fail");
-                m.compAuthFail = rows.getLong("comp_auth_fail");
-                m.failingDomains = (Integer) rows.getObject("failing_domains");
-                m.topDkimFailDomains = json(rows.getString("top_dkim_fail_domains"), new TypeReference<List<DomainFailures>>() {});
-                m.isFinal = rows.getBoolean("final");
-                m.revision = rows.getInt("revision");
-                m.emittedAt = instant(rows, "emitted_at");
-                metrics.add(m);
-            }
-        }
-        return metrics;
-    }
-
-    /** Every row of an alerts table as alerts, by series, day and metric. */
-    public static List<Alert> readAlerts(Connection connection, String table) throws SQLException {
-        List<Alert> alerts = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY series, day, metric")) {
-            while (rows.next()) {
-                Alert a = new Alert();
-                a.series = rows.getString("series");
-                a.day = rows.getObject("day", LocalDate.class).toString();
-                a.metric = rows.getString("metric");
-                a.observed = rows.getDouble("observed");
-                a.expected = rows.getDouble("expected");
-                a.upper = rows.getDouble("upper");
-                a.score = rows.getDouble("score");
-                a.severity = rows.getString("severity");
-                a.status = rows.getString("status");
-                a.emails = rows.getLong("emails");
-                a.dkimFail = rows.getLong("dkim_fail");
-                a.dkimFailRatio = rows.getDouble("dkim_fail_ratio");
-                a.baselineDays = rows.getInt("baseline_days");
-                a.drivers = json(rows.getString("drivers"), new TypeReference<List<DomainDriver>>() {});
-                a.emittedAt = instant(rows, "emitted_at");
-                alerts.add(a);
-            }
-        }
-        return alerts;
-    }
-
     private static OffsetDateTime timestamp(String instant) {
         return OffsetDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
-    }
-
-    private static String instant(ResultSet rows, String column) throws SQLException {
-        return rows.getObject(column, OffsetDateTime.class).toInstant().toString();
-    }
-
-    private static <T> T json(String text, TypeReference<T> type) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return MAPPER.readValue(text, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

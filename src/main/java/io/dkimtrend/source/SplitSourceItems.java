@@ -1,12 +1,13 @@
 package io.dkimtrend.source;
 
+import io.dkimtrend.calendar.CalendarDayWindows;
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
-import io.dkimtrend.window.CalendarDayWindows;
-import io.dkimtrend.window.CalendarDays;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -30,17 +31,6 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
     public static final OutputTag<LateEvent> LATE_EVENTS = new OutputTag<>("late-events") {};
 
-    /** Every record the sources read: the sum of the email, skipped and dead-letter counts. */
-    public static final String RECORDS_READ = "recordsRead";
-    /** EmailEvents rows with a usable Timestamp, late ones included. */
-    public static final String EMAIL_RECORDS = "emailRecords";
-    /** Of those, the rows whose DKIM verdict is fail (before deduplication). */
-    public static final String DKIM_FAIL_RECORDS = "dkimFailRecords";
-    public static final String SKIPPED_RECORDS = "skippedRecords";
-    public static final String DEAD_LETTER_COUNT = "deadLetters";
-    public static final String LATE_EVENT_COUNT = "lateEvents";
-    public static final String EVENT_TIME_LAG = "eventTimeLagMillis";
-
     private final ZoneId zone;
     private final long allowedLatenessMillis;
 
@@ -63,14 +53,14 @@ public class SplitSourceItems extends ProcessFunction<SourceItem, EmailEvent> {
         days = CalendarDayWindows.of(zone);
         watermark = Long.MIN_VALUE;
         var metrics = getRuntimeContext().getMetricGroup();
-        read = RunCounters.register(getRuntimeContext(), RECORDS_READ);
-        emails = RunCounters.register(getRuntimeContext(), EMAIL_RECORDS);
-        dkimFailures = RunCounters.register(getRuntimeContext(), DKIM_FAIL_RECORDS);
-        skipped = RunCounters.register(getRuntimeContext(), SKIPPED_RECORDS);
-        deadLetters = RunCounters.register(getRuntimeContext(), DEAD_LETTER_COUNT);
-        late = RunCounters.register(getRuntimeContext(), LATE_EVENT_COUNT);
+        read = RunCounters.register(getRuntimeContext(), MetricNames.RECORDS_READ);
+        emails = RunCounters.register(getRuntimeContext(), MetricNames.EMAIL_RECORDS);
+        dkimFailures = RunCounters.register(getRuntimeContext(), MetricNames.DKIM_FAIL_RECORDS);
+        skipped = RunCounters.register(getRuntimeContext(), MetricNames.SKIPPED_RECORDS);
+        deadLetters = RunCounters.register(getRuntimeContext(), MetricNames.DEAD_LETTERS);
+        late = RunCounters.register(getRuntimeContext(), MetricNames.LATE_EVENTS);
         // Wall clock minus watermark, as of the last record: how far event time trails real time.
-        metrics.gauge(EVENT_TIME_LAG, () -> watermark == Long.MIN_VALUE ? 0L : System.currentTimeMillis() - watermark);
+        metrics.gauge(MetricNames.EVENT_TIME_LAG_MILLIS, () -> watermark == Long.MIN_VALUE ? 0L : System.currentTimeMillis() - watermark);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dkimtrend.source;
 
 import io.dkimtrend.model.SourceItem;
+import io.dkimtrend.monitor.MetricNames;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.state.ListState;
@@ -43,7 +44,6 @@ public class WallClockWhenQuiet extends AbstractStreamOperator<SourceItem>
     private static final Logger LOG = LoggerFactory.getLogger(WallClockWhenQuiet.class);
 
     /** 1 while this subtask's event time follows the wall clock, else 0. */
-    public static final String FOLLOWS_WALL_CLOCK = "eventTimeFollowsWallClock";
 
     private final long outOfOrdernessMillis;
     private final long liveLagMillis;
@@ -81,7 +81,7 @@ public class WallClockWhenQuiet extends AbstractStreamOperator<SourceItem>
     @Override
     public void open() throws Exception {
         super.open();
-        getRuntimeContext().getMetricGroup().gauge(FOLLOWS_WALL_CLOCK, () -> following ? 1 : 0);
+        getRuntimeContext().getMetricGroup().gauge(MetricNames.EVENT_TIME_FOLLOWS_WALL_CLOCK, () -> following ? 1 : 0);
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.DayCounts;
 import io.dkimtrend.model.DayMetric;
+import io.dkimtrend.monitor.MetricNames;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -18,8 +20,6 @@ import org.apache.flink.util.Collector;
  * lateness) is final too, with a higher revision, so consumers keep the newest one.
  */
 public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, String, TimeWindow> {
-
-    public static final String DAY_RECORDS = "dayRecordsEmitted";
 
     private static final ValueStateDescriptor<Integer> REVISION =
             new ValueStateDescriptor<>("revision", Integer.class);
@@ -43,7 +43,7 @@ public class EmitDayMetric extends ProcessWindowFunction<DayCounts, DayMetric, S
 
     @Override
     public void open(OpenContext context) {
-        emitted = getRuntimeContext().getMetricGroup().counter(DAY_RECORDS);
+        emitted = getRuntimeContext().getMetricGroup().counter(MetricNames.DAY_RECORDS_EMITTED);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.DayMetric;
 import java.time.Instant;
 import java.time.LocalDate;

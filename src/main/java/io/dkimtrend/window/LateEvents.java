@@ -1,7 +1,9 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.LateEvent;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -12,10 +14,12 @@ import org.apache.flink.metrics.Counter;
  * Emails late past the sources, a safety net: late emails are caught with their text next to the
  * source, so none should reach here. If one does, it is still accounted for, with its day and
  * Timestamp; its origin and text stayed at the source.
+ *
+ * <p>"At the window" (operator "Late events at the window", uid {@code late-events-at-window}, metric
+ * {@code lateEventsAtWindow}): {@link PreAggregateDays} found the email's day closed by the window's
+ * rule when it came to count it, before the shuffle to the window.
  */
 public class LateEvents extends RichMapFunction<EmailEvent, LateEvent> {
-
-    public static final String LATE_AT_WINDOW = "lateEventsAtWindow";
 
     private final ZoneId zone;
     private transient Counter late;
@@ -26,7 +30,7 @@ public class LateEvents extends RichMapFunction<EmailEvent, LateEvent> {
 
     @Override
     public void open(OpenContext context) {
-        late = RunCounters.register(getRuntimeContext(), LATE_AT_WINDOW);
+        late = RunCounters.register(getRuntimeContext(), MetricNames.LATE_EVENTS_AT_WINDOW);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.LateEvent;
 import io.dkimtrend.model.PartialDay;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,8 +18,6 @@ import org.apache.flink.metrics.Counter;
  */
 public class LatePartialDays extends RichMapFunction<PartialDay, LateEvent> {
 
-    public static final String LATE_AT_WINDOW = "lateEmailsAtWindow";
-
     private final ZoneId zone;
     private transient Counter late;
 
@@ -27,7 +27,7 @@ public class LatePartialDays extends RichMapFunction<PartialDay, LateEvent> {
 
     @Override
     public void open(OpenContext context) {
-        late = RunCounters.register(getRuntimeContext(), LATE_AT_WINDOW);
+        late = RunCounters.register(getRuntimeContext(), MetricNames.LATE_EMAILS_AT_WINDOW);
     }
 
     @Override

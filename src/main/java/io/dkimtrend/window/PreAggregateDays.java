@@ -1,8 +1,10 @@
 package io.dkimtrend.window;
 
+import io.dkimtrend.calendar.CalendarDayWindows;
 import io.dkimtrend.model.DayCounts;
 import io.dkimtrend.model.EmailEvent;
 import io.dkimtrend.model.PartialDay;
+import io.dkimtrend.monitor.MetricNames;
 import io.dkimtrend.monitor.RunCounters;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -41,9 +43,6 @@ import org.apache.flink.util.OutputTag;
  */
 public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         implements OneInputStreamOperator<EmailEvent, PartialDay>, BoundedOneInput {
-
-    public static final String DKIM_FAILURES = "dkimFailuresCounted";
-    public static final String EMAILS_COUNTED = "emailsCounted";
 
     /**
      * Sender domains held over all partial counts before they go on regardless: a bounded replay
@@ -88,8 +87,8 @@ public class PreAggregateDays extends AbstractStreamOperator<PartialDay>
         days = CalendarDayWindows.of(zone);
         partials = new HashMap<>();
         watermark = Long.MIN_VALUE;
-        emailsCounted = RunCounters.register(getRuntimeContext(), EMAILS_COUNTED);
-        dkimFailures = RunCounters.register(getRuntimeContext(), DKIM_FAILURES);
+        emailsCounted = RunCounters.register(getRuntimeContext(), MetricNames.EMAILS_COUNTED);
+        dkimFailures = RunCounters.register(getRuntimeContext(), MetricNames.DKIM_FAILURES_COUNTED);
         if (flushIntervalMillis > 0) {
             scheduleFlush();
         }

@@ -2,10 +2,10 @@ package io.dkimtrend.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DomainFailures;
-import io.dkimtrend.window.CalendarDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.dkimtrend.bench;
 
 import io.dkimtrend.model.DayMetric;
-import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.readback.SeriesTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

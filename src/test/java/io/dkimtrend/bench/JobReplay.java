@@ -2,7 +2,7 @@ package io.dkimtrend.bench;
 
 import io.dkimtrend.DkimTrendJob;
 import io.dkimtrend.config.JobConfig;
-import io.dkimtrend.sink.MetricsFiles;
+import io.dkimtrend.readback.MetricsFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.util.FileUtils;

@@ -7,6 +7,7 @@ import static io.dkimtrend.window.Emails.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
 import io.dkimtrend.window.Emails;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.dkimtrend.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DeadLetter;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
 import io.dkimtrend.model.SourceItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

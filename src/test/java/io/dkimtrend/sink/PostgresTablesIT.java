@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.DomainFailures;
+import io.dkimtrend.readback.PostgresRows;
 import io.dkimtrend.testing.PostgresExtension;
 import io.dkimtrend.testing.PostgresServer;
 import java.sql.Connection;
@@ -108,7 +109,7 @@ class PostgresTablesIT {
                     statement.executeUpdate();
                 }
             }
-            assertThat(PostgresTables.readAlerts(connection, "dkim_trend_alerts"))
+            assertThat(PostgresRows.readAlerts(connection, "dkim_trend_alerts"))
                     .extracting(a -> a.status + "/" + Math.round(a.observed)).containsExactly(expected);
         }
     }
@@ -127,7 +128,7 @@ class PostgresTablesIT {
                 PostgresTables.bind(statement, day);
                 statement.executeUpdate();
             }
-            DayMetric read = PostgresTables.readMetrics(connection, "soc.daily").get(0);
+            DayMetric read = PostgresRows.readMetrics(connection, "soc.daily").get(0);
             assertThat(read).usingRecursiveComparison().isEqualTo(day);
         }
         assertThat(postgres.query(database, "SELECT indexname FROM pg_indexes WHERE schemaname = 'soc' ORDER BY 1"))

@@ -6,7 +6,7 @@ import io.dkimtrend.model.Alert;
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.Json;
 import io.dkimtrend.parse.EventTimes;
-import io.dkimtrend.sink.SeriesTable;
+import io.dkimtrend.readback.SeriesTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

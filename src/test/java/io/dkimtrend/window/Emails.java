@@ -1,8 +1,8 @@
 package io.dkimtrend.window;
 
-import io.dkimtrend.dedup.EmailIdentity;
 import io.dkimtrend.model.DkimVerdict;
 import io.dkimtrend.model.EmailEvent;
+import io.dkimtrend.model.EmailIdentity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,6 +3,7 @@ package io.dkimtrend.window;
 import static io.dkimtrend.window.Emails.millis;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dkimtrend.calendar.CalendarDays;
 import io.dkimtrend.model.DayMetric;
 import java.time.LocalDate;
 import java.time.ZoneId;

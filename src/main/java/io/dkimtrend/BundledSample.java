@@ -1,6 +1,5 @@
-package io.dkimtrend.source;
+package io.dkimtrend;
 
-import io.dkimtrend.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,12 +1,7 @@
-package io.dkimtrend.monitor;
+package io.dkimtrend;
 
-import io.dkimtrend.dedup.DeduplicateEmails;
-import io.dkimtrend.sink.CountFinalDays;
-import io.dkimtrend.source.KeepEventsInRange;
-import io.dkimtrend.source.SplitSourceItems;
-import io.dkimtrend.window.LateEvents;
-import io.dkimtrend.window.LatePartialDays;
-import io.dkimtrend.window.PreAggregateDays;
+import io.dkimtrend.monitor.MetricNames;
+import io.dkimtrend.monitor.RunCounters;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -15,27 +10,26 @@ import org.apache.flink.api.common.JobExecutionResult;
 
 /**
  * What a bounded run did, from the accumulators {@code execute()} returns (see {@link RunCounters}):
- * the line the job logs when it ends.
+ * the line the job logs when it ends. Each figure is named as its counter ({@link MetricNames}).
  *
  * @param recordsRead every record the sources read: emails, skipped records and dead letters
  * @param emailRecords EmailEvents rows with a usable Timestamp
  * @param dkimFailRecords of those, rows whose DKIM verdict is fail (before deduplication)
  * @param skippedRecords records of other tables
  * @param deadLetters messages and records rejected by the parser
- * @param emailsPreAggregated emails counted into a partial count of their day
+ * @param emailsCounted emails counted into a partial count of their day
  * @param lateEvents emails too late to correct their day, caught next to the source
- * @param lateAtCounting emails too late that got past the source's check (a safety net: 0)
- * @param lateAtWindow emails of partial counts that reached their day's window after it closed
+ * @param lateEventsAtWindow emails too late that got past the source's check (a safety net: 0)
+ * @param lateEmailsAtWindow emails of partial counts that reached their day's window after it closed
  *     (a safety net: 0)
  * @param duplicatesDropped copies of an email already counted
  * @param emailsOutsideRange emails a backfill read but does not replay
- * @param finalDays final day records written
+ * @param finalDayRecords final day records written
  * @param elapsed the job's run time on the cluster
  */
 public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecords, long skippedRecords,
-        long deadLetters, long emailsPreAggregated, long lateEvents, long lateAtCounting, long lateAtWindow,
-        long duplicatesDropped,
-        long emailsOutsideRange, long finalDays, Duration elapsed) {
+        long deadLetters, long emailsCounted, long lateEvents, long lateEventsAtWindow, long lateEmailsAtWindow,
+        long duplicatesDropped, long emailsOutsideRange, long finalDayRecords, Duration elapsed) {
 
     /** The summary of a finished job; empty for a job submitted detached, whose result the client never sees. */
     public static Optional<RunSummary> of(JobExecutionResult result) {
@@ -44,35 +38,38 @@ public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecor
         }
         Map<String, Object> totals = result.getAllAccumulatorResults();
         return Optional.of(new RunSummary(
-                total(totals, SplitSourceItems.RECORDS_READ),
-                total(totals, SplitSourceItems.EMAIL_RECORDS),
-                total(totals, SplitSourceItems.DKIM_FAIL_RECORDS),
-                total(totals, SplitSourceItems.SKIPPED_RECORDS),
-                total(totals, SplitSourceItems.DEAD_LETTER_COUNT),
-                total(totals, PreAggregateDays.EMAILS_COUNTED),
-                total(totals, SplitSourceItems.LATE_EVENT_COUNT),
-                total(totals, LateEvents.LATE_AT_WINDOW),
-                total(totals, LatePartialDays.LATE_AT_WINDOW),
+                total(totals, MetricNames.RECORDS_READ),
+                total(totals, MetricNames.EMAIL_RECORDS),
+                total(totals, MetricNames.DKIM_FAIL_RECORDS),
+                total(totals, MetricNames.SKIPPED_RECORDS),
+                total(totals, MetricNames.DEAD_LETTERS),
+                total(totals, MetricNames.EMAILS_COUNTED),
+                total(totals, MetricNames.LATE_EVENTS),
+                total(totals, MetricNames.LATE_EVENTS_AT_WINDOW),
+                total(totals, MetricNames.LATE_EMAILS_AT_WINDOW),
                 // absent without deduplication, or outside a backfill: nothing was dropped there
-                total(totals, DeduplicateEmails.DUPLICATES_DROPPED),
-                total(totals, KeepEventsInRange.OUTSIDE_RANGE),
-                total(totals, CountFinalDays.FINAL_DAY_RECORDS),
+                total(totals, MetricNames.DUPLICATES_DROPPED),
+                total(totals, MetricNames.EMAILS_OUTSIDE_RANGE),
+                total(totals, MetricNames.FINAL_DAY_RECORDS),
                 Duration.ofMillis(result.getNetRuntime())));
     }
 
-    /** Emails that went into their day: pre-aggregated, less those whose partial count came too late. */
-    public long emailsCounted() {
-        return emailsPreAggregated - lateAtWindow;
+    /**
+     * Emails that went into their day, the log line's "counted": {@link #emailsCounted}, less those
+     * whose partial count came too late to the window.
+     */
+    public long emailsInDays() {
+        return emailsCounted - lateEmailsAtWindow;
     }
 
     /** Emails too late to correct their day, wherever they were caught. */
     public long lateTotal() {
-        return lateEvents + lateAtCounting + lateAtWindow;
+        return lateEvents + lateEventsAtWindow + lateEmailsAtWindow;
     }
 
     /** Email rows neither counted nor dropped for a named reason: 0 unless an email was lost. */
     public long unaccounted() {
-        return emailRecords - emailsCounted() - duplicatesDropped - lateTotal() - emailsOutsideRange;
+        return emailRecords - emailsInDays() - duplicatesDropped - lateTotal() - emailsOutsideRange;
     }
 
     public long recordsPerSecond() {
@@ -87,8 +84,8 @@ public record RunSummary(long recordsRead, long emailRecords, long dkimFailRecor
                         + "%d of other tables skipped, %d dead-lettered; counted %d emails, dropped %d duplicates, "
                         + "%d late, %d outside the range; wrote %d days",
                 elapsed.toMillis() / 1000.0, recordsRead, recordsPerSecond(), emailRecords, dkimFailRecords,
-                skippedRecords, deadLetters, emailsCounted(), duplicatesDropped, lateTotal(), emailsOutsideRange,
-                finalDays);
+                skippedRecords, deadLetters, emailsInDays(), duplicatesDropped, lateTotal(), emailsOutsideRange,
+                finalDayRecords);
         if (unaccounted() != 0) {
             line += String.format(Locale.ROOT, "; %d email rows unaccounted for", unaccounted());
         }

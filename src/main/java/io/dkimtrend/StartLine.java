@@ -1,4 +1,4 @@
-package io.dkimtrend.monitor;
+package io.dkimtrend;
 
 import io.dkimtrend.config.JobConfig;
 import io.dkimtrend.config.Places;

@@ -1,4 +1,4 @@
-package io.dkimtrend.sink;
+package io.dkimtrend.readback;
 
 import io.dkimtrend.model.DayMetric;
 import io.dkimtrend.model.Json;

@@ -1,4 +1,4 @@
-package io.dkimtrend.monitor;
+package io.dkimtrend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.dkimtrend.sink;
+package io.dkimtrend.readback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

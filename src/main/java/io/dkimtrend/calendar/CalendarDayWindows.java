@@ -1,4 +1,4 @@
-package io.dkimtrend.window;
+package io.dkimtrend.calendar;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

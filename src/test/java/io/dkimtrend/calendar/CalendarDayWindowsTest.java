@@ -1,4 +1,4 @@
-package io.dkimtrend.window;
+package io.dkimtrend.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

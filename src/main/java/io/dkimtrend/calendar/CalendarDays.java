@@ -1,4 +1,4 @@
-package io.dkimtrend.window;
+package io.dkimtrend.calendar;
 
 import io.dkimtrend.model.DayMetric;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.dkimtrend.dedup;
+package io.dkimtrend.model;
 
-import io.dkimtrend.model.EmailEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.commons.codec.digest.MurmurHash3;
