@@ -1,17 +1,18 @@
 package io.dkimtrend.config;
 
 import io.dkimtrend.alert.AlertSettings;
-import io.dkimtrend.parse.MessageParser;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.ExecutionConfig;
 
 /**
  * Everything the job can be told, read from the command line in one place. Each field is one flag
- * of {@link Flag}; {@code --help} and the README list the same flags.
+ * of {@link Flag}; {@code --help} and the README list the same flags. An absent flag takes the
+ * default of its {@link Flag}, parsed as a given value would be: no default is written here.
  */
 public final class JobConfig implements Serializable {
 
@@ -21,20 +22,22 @@ public final class JobConfig implements Serializable {
     public static final String KAFKA_PREFIX = KafkaProperties.SOURCE;
     /** Prefix of Kafka client properties for the output topics, when those live elsewhere. */
     public static final String SINK_KAFKA_PREFIX = KafkaProperties.SINK;
+    /** Added to the default --transactional-id-prefix by a backfill, so that it never fences the live job. */
+    public static final String BACKFILL_SUFFIX = "-backfill";
 
     // Input
     public String events;
     public String bootstrapServers;
     public String eventsTopic;
-    public String groupId = "dkim-trend";
-    public String startingOffsets = "committed";
+    public String groupId;
+    public String startingOffsets;
     public boolean bounded;
     public final Map<String, String> kafkaProperties = new KafkaProperties.Values();
-    public int maxMessageBytes = MessageParser.DEFAULT_MAX_MESSAGE_BYTES;
-    public Duration maxFutureSkew = MessageParser.DEFAULT_MAX_FUTURE_SKEW;
+    public int maxMessageBytes;
+    public Duration maxFutureSkew;
     public String from;
     public String until;
-    public Duration rangePadding = Duration.ofDays(1);
+    public Duration rangePadding;
     /** The whole days a backfill replays, or null. */
     public TimeRange range;
 
@@ -57,42 +60,43 @@ public final class JobConfig implements Serializable {
      * never the command line; transient, so that no copy of the configuration carries it.
      */
     public transient String jdbcPassword;
-    public String jdbcTable = "dkim_trend_daily";
-    public String jdbcAlertsTable = "dkim_trend_alerts";
+    public String jdbcTable;
+    public String jdbcAlertsTable;
     public String sinkBootstrapServers;
     public final Map<String, String> sinkKafkaProperties = new KafkaProperties.Values();
-    public String transactionalIdPrefix = "dkim-trend";
-    public Duration transactionTimeout = Duration.ofMinutes(10);
+    public String transactionalIdPrefix;
+    public Duration transactionTimeout;
 
     // Semantics
-    public ZoneId zone = ZoneId.of("UTC");
-    public boolean dedup = true;
-    public Duration dedupHorizon = Duration.ofHours(48);
+    public ZoneId zone;
+    public boolean dedup;
+    public Duration dedupHorizon;
     /** Flink's state.backend.type for this job, or null to leave it to the cluster's configuration. */
     public String stateBackend;
-    public Duration maxOutOfOrderness = Duration.ofMinutes(10);
-    public Duration idleTimeout = Duration.ofMinutes(1);
-    public Duration allowedLateness = Duration.ofHours(6);
-    public Duration updateInterval = Duration.ofMinutes(1);
+    public Duration maxOutOfOrderness;
+    public Duration idleTimeout;
+    public Duration allowedLateness;
+    public Duration updateInterval;
     /** A series per tenant beside {@code all}. */
     public boolean seriesByTenant;
     /** Length of each day's list of sender domains with the most DKIM failures; 0: no domains counted. */
-    public int topDomains = 10;
+    public int topDomains;
 
     // Alerts
-    public int baselineDays = 28;
-    public int baselineMinDays = 14;
-    public double alertThreshold = 3.5;
-    public long alertMinEmails = 50;
-    public long alertMinFailures = 10;
+    public int baselineDays;
+    public int baselineMinDays;
+    public double alertThreshold;
+    public long alertMinEmails;
+    public long alertMinFailures;
 
     // Runtime
     /** --job-name, or null: the cluster's pipeline.name names the job, else a default (DkimTrendJob.jobName). */
     public String jobName;
-    public int parallelism = -1;
+    /** --parallelism, or Flink's {@link ExecutionConfig#PARALLELISM_DEFAULT}: the environment's own. */
+    public int parallelism;
     public String checkpointDir;
     public String fromSavepoint;
-    public Duration checkpointInterval = Duration.ofSeconds(30);
+    public Duration checkpointInterval;
 
     /** True when no input was named: the bundled sample events are replayed. */
     public boolean demo;
@@ -120,14 +124,14 @@ public final class JobConfig implements Serializable {
         config.events = line.getFlinkPlace(Flag.EVENTS);
         config.bootstrapServers = line.get(Flag.BOOTSTRAP_SERVERS);
         config.eventsTopic = line.get(Flag.EVENTS_TOPIC);
-        config.groupId = line.get(Flag.GROUP_ID, config.groupId);
-        config.startingOffsets = line.get(Flag.STARTING_OFFSETS, config.startingOffsets);
+        config.groupId = line.get(Flag.GROUP_ID);
+        config.startingOffsets = line.get(Flag.STARTING_OFFSETS);
         config.bounded = line.has(Flag.BOUNDED);
         config.from = line.get(Flag.FROM);
         config.until = line.get(Flag.UNTIL);
-        config.rangePadding = line.getDuration(Flag.RANGE_PADDING, config.rangePadding);
-        config.maxMessageBytes = line.getInt(Flag.MAX_MESSAGE_BYTES, config.maxMessageBytes);
-        config.maxFutureSkew = line.getDuration(Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
+        config.rangePadding = line.getDuration(Flag.RANGE_PADDING);
+        config.maxMessageBytes = line.getInt(Flag.MAX_MESSAGE_BYTES);
+        config.maxFutureSkew = line.getDuration(Flag.MAX_FUTURE_SKEW);
         config.metricsTopic = line.get(Flag.METRICS_TOPIC);
         config.metricsFile = line.getFlinkPlace(Flag.METRICS_FILE);
         config.deadLetterTopic = line.get(Flag.DEAD_LETTER_TOPIC);
@@ -138,35 +142,36 @@ public final class JobConfig implements Serializable {
         config.alertsFile = line.getFlinkPlace(Flag.ALERTS_FILE);
         config.jdbcUrl = line.get(Flag.JDBC_URL);
         config.jdbcUser = line.get(Flag.JDBC_USER);
-        config.jdbcTable = line.get(Flag.JDBC_TABLE, config.jdbcTable);
-        config.jdbcAlertsTable = line.get(Flag.JDBC_ALERTS_TABLE, config.jdbcAlertsTable);
+        config.jdbcTable = line.get(Flag.JDBC_TABLE);
+        config.jdbcAlertsTable = line.get(Flag.JDBC_ALERTS_TABLE);
         config.chart = line.getLocalFile(Flag.CHART);
-        config.baselineDays = line.getInt(Flag.BASELINE_DAYS, config.baselineDays);
-        config.baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS, config.baselineMinDays);
-        config.alertThreshold = line.getDouble(Flag.ALERT_THRESHOLD, config.alertThreshold);
-        config.alertMinEmails = line.getLong(Flag.ALERT_MIN_EMAILS, config.alertMinEmails);
-        config.alertMinFailures = line.getLong(Flag.ALERT_MIN_FAILURES, config.alertMinFailures);
-        config.sinkBootstrapServers = line.get(Flag.SINK_BOOTSTRAP_SERVERS, config.bootstrapServers);
+        config.baselineDays = line.getInt(Flag.BASELINE_DAYS);
+        config.baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS);
+        config.alertThreshold = line.getDouble(Flag.ALERT_THRESHOLD);
+        config.alertMinEmails = line.getLong(Flag.ALERT_MIN_EMAILS);
+        config.alertMinFailures = line.getLong(Flag.ALERT_MIN_FAILURES);
+        config.sinkBootstrapServers = line.has(Flag.SINK_BOOTSTRAP_SERVERS) ? line.get(Flag.SINK_BOOTSTRAP_SERVERS)
+                : config.bootstrapServers;
         boolean backfill = config.from != null || config.until != null;
         // A backfill never fences the live job: it writes under transactional ids of its own.
-        config.transactionalIdPrefix = line.get(Flag.TRANSACTIONAL_ID_PREFIX,
-                backfill ? "dkim-trend-backfill" : config.transactionalIdPrefix);
-        config.transactionTimeout = line.getDuration(Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
-        config.zone = FlagValues.zone(line.get(Flag.ZONE, config.zone.getId()));
+        config.transactionalIdPrefix = line.get(Flag.TRANSACTIONAL_ID_PREFIX)
+                + (backfill && !line.has(Flag.TRANSACTIONAL_ID_PREFIX) ? BACKFILL_SUFFIX : "");
+        config.transactionTimeout = line.getDuration(Flag.TRANSACTION_TIMEOUT);
+        config.zone = FlagValues.zone(line.get(Flag.ZONE));
         config.dedup = !line.has(Flag.NO_DEDUP);
-        config.dedupHorizon = line.getDuration(Flag.DEDUP_HORIZON, config.dedupHorizon);
+        config.dedupHorizon = line.getDuration(Flag.DEDUP_HORIZON);
         config.stateBackend = line.get(Flag.STATE_BACKEND);
-        config.maxOutOfOrderness = line.getDuration(Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
-        config.idleTimeout = line.getDuration(Flag.IDLE_TIMEOUT, config.idleTimeout);
-        config.allowedLateness = line.getDuration(Flag.ALLOWED_LATENESS, config.allowedLateness);
-        config.updateInterval = line.getDuration(Flag.UPDATE_INTERVAL, config.updateInterval);
-        config.seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY, "all"));
-        config.topDomains = line.getInt(Flag.TOP_DOMAINS, config.topDomains);
+        config.maxOutOfOrderness = line.getDuration(Flag.MAX_OUT_OF_ORDERNESS);
+        config.idleTimeout = line.getDuration(Flag.IDLE_TIMEOUT);
+        config.allowedLateness = line.getDuration(Flag.ALLOWED_LATENESS);
+        config.updateInterval = line.getDuration(Flag.UPDATE_INTERVAL);
+        config.seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY));
+        config.topDomains = line.getInt(Flag.TOP_DOMAINS);
         config.jobName = line.get(Flag.JOB_NAME);
-        config.parallelism = line.getInt(Flag.PARALLELISM, config.parallelism);
+        config.parallelism = line.has(Flag.PARALLELISM) ? line.getInt(Flag.PARALLELISM) : ExecutionConfig.PARALLELISM_DEFAULT;
         config.checkpointDir = line.getFlinkPlace(Flag.CHECKPOINT_DIR);
         config.fromSavepoint = line.getFlinkPlace(Flag.FROM_SAVEPOINT);
-        config.checkpointInterval = line.getDuration(Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
+        config.checkpointInterval = line.getDuration(Flag.CHECKPOINT_INTERVAL);
         if (config.sinkKafkaProperties.isEmpty()
                 && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {
             config.sinkKafkaProperties.putAll(config.kafkaProperties);

@@ -86,6 +86,9 @@ class JobConfigTest {
             --starting-offsets newest                           | --starting-offsets must be
             --dedup-horizon soon                                | not a duration
             --zone Mars/Olympus                                 | Mars/Olympus
+            --top-domains ten                                   | --top-domains: not a whole number: ten
+            --alert-min-emails 5e2                              | --alert-min-emails: not a whole number: 5e2
+            --alert-threshold high                              | --alert-threshold: not a number: high
             """)
     void rejectsWhatCannotWork(String args, String message) {
         assertThatThrownBy(() -> JobConfig.fromArgs(args.trim().split(" +"))).hasMessageContaining(message);
