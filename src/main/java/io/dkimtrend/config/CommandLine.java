@@ -66,24 +66,28 @@ final class CommandLine {
         return params.has(flag.name);
     }
 
+    /**
+     * The flag's value, else its default from {@link Flag}: the one place a default is written. Null
+     * when the flag is absent and has no default.
+     */
     String get(Flag flag) {
-        return params.get(flag.name);
+        return params.get(flag.name, flag.defaultValue);
     }
 
-    String get(Flag flag, String fallback) {
-        return params.get(flag.name, fallback);
+    int getInt(Flag flag) {
+        return FlagValues.integer(flag, valueOrDefault(flag));
     }
 
-    int getInt(Flag flag, int fallback) {
-        return params.getInt(flag.name, fallback);
+    long getLong(Flag flag) {
+        return FlagValues.wholeNumber(flag, valueOrDefault(flag));
     }
 
-    long getLong(Flag flag, long fallback) {
-        return params.getLong(flag.name, fallback);
+    double getDouble(Flag flag) {
+        return FlagValues.number(flag, valueOrDefault(flag));
     }
 
-    double getDouble(Flag flag, double fallback) {
-        return params.getDouble(flag.name, fallback);
+    Duration getDuration(Flag flag) {
+        return FlagValues.duration(flag, valueOrDefault(flag));
     }
 
     /** A flag naming a place that Flink opens, as {@link Places#flinkPlace}, or null when not given. */
@@ -107,8 +111,12 @@ final class CommandLine {
         return value;
     }
 
-    Duration getDuration(Flag flag, Duration fallback) {
-        String value = params.get(flag.name);
-        return value == null ? fallback : FlagValues.duration(flag, value);
+    /** A typed flag is read only when given or when it has a default: no fallback at the call site. */
+    private String valueOrDefault(Flag flag) {
+        String value = get(flag);
+        if (value == null) {
+            throw new IllegalStateException("--" + flag.name + " was not given and has no default in Flag");
+        }
+        return value;
     }
 }

@@ -13,6 +13,30 @@ final class FlagValues {
 
     private FlagValues() {}
 
+    static int integer(Flag flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + flag.name + ": not a whole number: " + value);
+        }
+    }
+
+    static long wholeNumber(Flag flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + flag.name + ": not a whole number: " + value);
+        }
+    }
+
+    static double number(Flag flag, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + flag.name + ": not a number: " + value);
+        }
+    }
+
     /** Flink's form ({@code 30 s}, {@code 10 min}, {@code 36 h}, {@code 2 d}) or ISO-8601 ({@code PT10M}). */
     static Duration duration(Flag flag, String value) {
         try {

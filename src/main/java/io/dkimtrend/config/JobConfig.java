@@ -1,17 +1,23 @@
 package io.dkimtrend.config;
 
 import io.dkimtrend.alert.AlertSettings;
-import io.dkimtrend.parse.MessageParser;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.ExecutionConfig;
 
 /**
  * Everything the job can be told, read from the command line in one place. Each field is one flag
- * of {@link Flag}; {@code --help} and the README list the same flags.
+ * of {@link Flag}; {@code --help} and the README list the same flags. An absent flag takes the
+ * default of its {@link Flag}, parsed as a given value would be: no default is written here.
+ *
+ * <p>Read-only once parsed: every field is final and assigned once by {@link #fromArgs}, and the
+ * Kafka property maps are unmodifiable. A configuration is shipped inside the job's operators, so
+ * it stays {@link Serializable}; its {@link #jdbcPassword} does not travel.
  */
 public final class JobConfig implements Serializable {
 
@@ -21,82 +27,88 @@ public final class JobConfig implements Serializable {
     public static final String KAFKA_PREFIX = KafkaProperties.SOURCE;
     /** Prefix of Kafka client properties for the output topics, when those live elsewhere. */
     public static final String SINK_KAFKA_PREFIX = KafkaProperties.SINK;
+    /** Added to the default --transactional-id-prefix by a backfill, so that it never fences the live job. */
+    public static final String BACKFILL_SUFFIX = "-backfill";
 
     // Input
-    public String events;
-    public String bootstrapServers;
-    public String eventsTopic;
-    public String groupId = "dkim-trend";
-    public String startingOffsets = "committed";
-    public boolean bounded;
-    public final Map<String, String> kafkaProperties = new KafkaProperties.Values();
-    public int maxMessageBytes = MessageParser.DEFAULT_MAX_MESSAGE_BYTES;
-    public Duration maxFutureSkew = MessageParser.DEFAULT_MAX_FUTURE_SKEW;
-    public String from;
-    public String until;
-    public Duration rangePadding = Duration.ofDays(1);
+    public final String events;
+    public final String bootstrapServers;
+    public final String eventsTopic;
+    public final String groupId;
+    public final String startingOffsets;
+    public final boolean bounded;
+    /** The source's Kafka client properties ({@code kafka.*}), unmodifiable; secrets masked when printed. */
+    public final Map<String, String> kafkaProperties;
+    public final int maxMessageBytes;
+    public final Duration maxFutureSkew;
+    public final String from;
+    public final String until;
+    public final Duration rangePadding;
     /** The whole days a backfill replays, or null. */
-    public TimeRange range;
+    public final TimeRange range;
 
     // Output
-    public String metricsTopic;
-    public String metricsFile;
-    public String deadLetterTopic;
-    public String deadLetterFile;
-    public String lateEventsTopic;
-    public String lateEventsFile;
-    public String alertsTopic;
-    public String alertsFile;
+    public final String metricsTopic;
+    public final String metricsFile;
+    public final String deadLetterTopic;
+    public final String deadLetterFile;
+    public final String lateEventsTopic;
+    public final String lateEventsFile;
+    public final String alertsTopic;
+    public final String alertsFile;
     /** A .png or .svg file the daily series is drawn into at the end of a bounded run, or null. */
-    public String chart;
+    public final String chart;
     /** PostgreSQL of the day records and alerts (a jdbc:postgresql: URL without a password), or null. */
-    public String jdbcUrl;
-    public String jdbcUser;
+    public final String jdbcUrl;
+    public final String jdbcUser;
     /**
      * From {@value JdbcPassword#ENVIRONMENT} or {@value JdbcPassword#FILE_KEY} in the properties file,
-     * never the command line; transient, so that no copy of the configuration carries it.
+     * never the command line; transient, so that no copy of the configuration carries it: a
+     * deserialized configuration (an operator's) holds null.
      */
-    public transient String jdbcPassword;
-    public String jdbcTable = "dkim_trend_daily";
-    public String jdbcAlertsTable = "dkim_trend_alerts";
-    public String sinkBootstrapServers;
-    public final Map<String, String> sinkKafkaProperties = new KafkaProperties.Values();
-    public String transactionalIdPrefix = "dkim-trend";
-    public Duration transactionTimeout = Duration.ofMinutes(10);
+    public final transient String jdbcPassword;
+    public final String jdbcTable;
+    public final String jdbcAlertsTable;
+    public final String sinkBootstrapServers;
+    /** The output topics' Kafka client properties ({@code sink-kafka.*}), unmodifiable. */
+    public final Map<String, String> sinkKafkaProperties;
+    public final String transactionalIdPrefix;
+    public final Duration transactionTimeout;
 
     // Semantics
-    public ZoneId zone = ZoneId.of("UTC");
-    public boolean dedup = true;
-    public Duration dedupHorizon = Duration.ofHours(48);
+    public final ZoneId zone;
+    public final boolean dedup;
+    public final Duration dedupHorizon;
     /** Flink's state.backend.type for this job, or null to leave it to the cluster's configuration. */
-    public String stateBackend;
-    public Duration maxOutOfOrderness = Duration.ofMinutes(10);
-    public Duration idleTimeout = Duration.ofMinutes(1);
-    public Duration allowedLateness = Duration.ofHours(6);
-    public Duration updateInterval = Duration.ofMinutes(1);
+    public final String stateBackend;
+    public final Duration maxOutOfOrderness;
+    public final Duration idleTimeout;
+    public final Duration allowedLateness;
+    public final Duration updateInterval;
     /** A series per tenant beside {@code all}. */
-    public boolean seriesByTenant;
+    public final boolean seriesByTenant;
     /** Length of each day's list of sender domains with the most DKIM failures; 0: no domains counted. */
-    public int topDomains = 10;
+    public final int topDomains;
 
     // Alerts
-    public int baselineDays = 28;
-    public int baselineMinDays = 14;
-    public double alertThreshold = 3.5;
-    public long alertMinEmails = 50;
-    public long alertMinFailures = 10;
+    public final int baselineDays;
+    public final int baselineMinDays;
+    public final double alertThreshold;
+    public final long alertMinEmails;
+    public final long alertMinFailures;
 
     // Runtime
     /** --job-name, or null: the cluster's pipeline.name names the job, else a default (DkimTrendJob.jobName). */
-    public String jobName;
-    public int parallelism = -1;
-    public String checkpointDir;
-    public String fromSavepoint;
-    public Duration checkpointInterval = Duration.ofSeconds(30);
+    public final String jobName;
+    /** --parallelism, or Flink's {@link ExecutionConfig#PARALLELISM_DEFAULT}: the environment's own. */
+    public final int parallelism;
+    public final String checkpointDir;
+    public final String fromSavepoint;
+    public final Duration checkpointInterval;
 
     /** True when no input was named: the bundled sample events are replayed. */
-    public boolean demo;
-    public boolean help;
+    public final boolean demo;
+    public final boolean help;
 
     public static JobConfig fromArgs(String... args) {
         return fromArgs(System.getenv(), args);
@@ -104,83 +116,88 @@ public final class JobConfig implements Serializable {
 
     /** The configuration of a command line, with Kafka properties also from {@code environment}. */
     public static JobConfig fromArgs(Map<String, String> environment, String... args) {
-        CommandLine line = CommandLine.parse(args);
-        JobConfig config = new JobConfig();
-        // Lowest precedence first: the file, the environment, then the command line.
-        if (line.has(Flag.KAFKA_PROPERTIES)) {
-            KafkaProperties.readFile(Path.of(line.getLocalFile(Flag.KAFKA_PROPERTIES)), config.kafkaProperties,
-                    config.sinkKafkaProperties);
-        }
-        KafkaProperties.readEnvironment(environment, config.kafkaProperties, config.sinkKafkaProperties);
-        config.jdbcPassword = JdbcPassword.read(
-                line.has(Flag.KAFKA_PROPERTIES) ? Path.of(line.getLocalFile(Flag.KAFKA_PROPERTIES)) : null, environment);
-        line.putKafkaProperties(config.kafkaProperties, config.sinkKafkaProperties);
-        line.requireKnownFlags();
-        config.help = line.has(Flag.HELP);
-        config.events = line.getFlinkPlace(Flag.EVENTS);
-        config.bootstrapServers = line.get(Flag.BOOTSTRAP_SERVERS);
-        config.eventsTopic = line.get(Flag.EVENTS_TOPIC);
-        config.groupId = line.get(Flag.GROUP_ID, config.groupId);
-        config.startingOffsets = line.get(Flag.STARTING_OFFSETS, config.startingOffsets);
-        config.bounded = line.has(Flag.BOUNDED);
-        config.from = line.get(Flag.FROM);
-        config.until = line.get(Flag.UNTIL);
-        config.rangePadding = line.getDuration(Flag.RANGE_PADDING, config.rangePadding);
-        config.maxMessageBytes = line.getInt(Flag.MAX_MESSAGE_BYTES, config.maxMessageBytes);
-        config.maxFutureSkew = line.getDuration(Flag.MAX_FUTURE_SKEW, config.maxFutureSkew);
-        config.metricsTopic = line.get(Flag.METRICS_TOPIC);
-        config.metricsFile = line.getFlinkPlace(Flag.METRICS_FILE);
-        config.deadLetterTopic = line.get(Flag.DEAD_LETTER_TOPIC);
-        config.deadLetterFile = line.getFlinkPlace(Flag.DEAD_LETTER_FILE);
-        config.lateEventsTopic = line.get(Flag.LATE_EVENTS_TOPIC);
-        config.lateEventsFile = line.getFlinkPlace(Flag.LATE_EVENTS_FILE);
-        config.alertsTopic = line.get(Flag.ALERTS_TOPIC);
-        config.alertsFile = line.getFlinkPlace(Flag.ALERTS_FILE);
-        config.jdbcUrl = line.get(Flag.JDBC_URL);
-        config.jdbcUser = line.get(Flag.JDBC_USER);
-        config.jdbcTable = line.get(Flag.JDBC_TABLE, config.jdbcTable);
-        config.jdbcAlertsTable = line.get(Flag.JDBC_ALERTS_TABLE, config.jdbcAlertsTable);
-        config.chart = line.getLocalFile(Flag.CHART);
-        config.baselineDays = line.getInt(Flag.BASELINE_DAYS, config.baselineDays);
-        config.baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS, config.baselineMinDays);
-        config.alertThreshold = line.getDouble(Flag.ALERT_THRESHOLD, config.alertThreshold);
-        config.alertMinEmails = line.getLong(Flag.ALERT_MIN_EMAILS, config.alertMinEmails);
-        config.alertMinFailures = line.getLong(Flag.ALERT_MIN_FAILURES, config.alertMinFailures);
-        config.sinkBootstrapServers = line.get(Flag.SINK_BOOTSTRAP_SERVERS, config.bootstrapServers);
-        boolean backfill = config.from != null || config.until != null;
-        // A backfill never fences the live job: it writes under transactional ids of its own.
-        config.transactionalIdPrefix = line.get(Flag.TRANSACTIONAL_ID_PREFIX,
-                backfill ? "dkim-trend-backfill" : config.transactionalIdPrefix);
-        config.transactionTimeout = line.getDuration(Flag.TRANSACTION_TIMEOUT, config.transactionTimeout);
-        config.zone = FlagValues.zone(line.get(Flag.ZONE, config.zone.getId()));
-        config.dedup = !line.has(Flag.NO_DEDUP);
-        config.dedupHorizon = line.getDuration(Flag.DEDUP_HORIZON, config.dedupHorizon);
-        config.stateBackend = line.get(Flag.STATE_BACKEND);
-        config.maxOutOfOrderness = line.getDuration(Flag.MAX_OUT_OF_ORDERNESS, config.maxOutOfOrderness);
-        config.idleTimeout = line.getDuration(Flag.IDLE_TIMEOUT, config.idleTimeout);
-        config.allowedLateness = line.getDuration(Flag.ALLOWED_LATENESS, config.allowedLateness);
-        config.updateInterval = line.getDuration(Flag.UPDATE_INTERVAL, config.updateInterval);
-        config.seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY, "all"));
-        config.topDomains = line.getInt(Flag.TOP_DOMAINS, config.topDomains);
-        config.jobName = line.get(Flag.JOB_NAME);
-        config.parallelism = line.getInt(Flag.PARALLELISM, config.parallelism);
-        config.checkpointDir = line.getFlinkPlace(Flag.CHECKPOINT_DIR);
-        config.fromSavepoint = line.getFlinkPlace(Flag.FROM_SAVEPOINT);
-        config.checkpointInterval = line.getDuration(Flag.CHECKPOINT_INTERVAL, config.checkpointInterval);
-        if (config.sinkKafkaProperties.isEmpty()
-                && (config.sinkBootstrapServers == null || config.sinkBootstrapServers.equals(config.bootstrapServers))) {
-            config.sinkKafkaProperties.putAll(config.kafkaProperties);
-        }
-        if (backfill) {
-            config.range = TimeRange.wholeDays(config.from, config.until, config.zone);
-        }
+        JobConfig config = new JobConfig(CommandLine.parse(args), environment);
         // --help only prints the flags: whatever else is given with it need not make a workable run.
         if (!config.help) {
-            config.demo = config.events == null && config.eventsTopic == null;
             JobConfigValidator.validate(config);
         }
         return config;
     }
+
+    /** Each field assigned once, from the command line (or a flag's default) and the environment. */
+    private JobConfig(CommandLine line, Map<String, String> environment) {
+        KafkaProperties.Values source = new KafkaProperties.Values();
+        KafkaProperties.Values sink = new KafkaProperties.Values();
+        // Lowest precedence first: the file, the environment, then the command line.
+        if (line.has(Flag.KAFKA_PROPERTIES)) {
+            KafkaProperties.readFile(Path.of(line.getLocalFile(Flag.KAFKA_PROPERTIES)), source, sink);
+        }
+        KafkaProperties.readEnvironment(environment, source, sink);
+        jdbcPassword = JdbcPassword.read(
+                line.has(Flag.KAFKA_PROPERTIES) ? Path.of(line.getLocalFile(Flag.KAFKA_PROPERTIES)) : null, environment);
+        line.putKafkaProperties(source, sink);
+        line.requireKnownFlags();
+        help = line.has(Flag.HELP);
+        events = line.getFlinkPlace(Flag.EVENTS);
+        bootstrapServers = line.get(Flag.BOOTSTRAP_SERVERS);
+        eventsTopic = line.get(Flag.EVENTS_TOPIC);
+        groupId = line.get(Flag.GROUP_ID);
+        startingOffsets = line.get(Flag.STARTING_OFFSETS);
+        bounded = line.has(Flag.BOUNDED);
+        from = line.get(Flag.FROM);
+        until = line.get(Flag.UNTIL);
+        rangePadding = line.getDuration(Flag.RANGE_PADDING);
+        maxMessageBytes = line.getInt(Flag.MAX_MESSAGE_BYTES);
+        maxFutureSkew = line.getDuration(Flag.MAX_FUTURE_SKEW);
+        metricsTopic = line.get(Flag.METRICS_TOPIC);
+        metricsFile = line.getFlinkPlace(Flag.METRICS_FILE);
+        deadLetterTopic = line.get(Flag.DEAD_LETTER_TOPIC);
+        deadLetterFile = line.getFlinkPlace(Flag.DEAD_LETTER_FILE);
+        lateEventsTopic = line.get(Flag.LATE_EVENTS_TOPIC);
+        lateEventsFile = line.getFlinkPlace(Flag.LATE_EVENTS_FILE);
+        alertsTopic = line.get(Flag.ALERTS_TOPIC);
+        alertsFile = line.getFlinkPlace(Flag.ALERTS_FILE);
+        jdbcUrl = line.get(Flag.JDBC_URL);
+        jdbcUser = line.get(Flag.JDBC_USER);
+        jdbcTable = line.get(Flag.JDBC_TABLE);
+        jdbcAlertsTable = line.get(Flag.JDBC_ALERTS_TABLE);
+        chart = line.getLocalFile(Flag.CHART);
+        baselineDays = line.getInt(Flag.BASELINE_DAYS);
+        baselineMinDays = line.getInt(Flag.BASELINE_MIN_DAYS);
+        alertThreshold = line.getDouble(Flag.ALERT_THRESHOLD);
+        alertMinEmails = line.getLong(Flag.ALERT_MIN_EMAILS);
+        alertMinFailures = line.getLong(Flag.ALERT_MIN_FAILURES);
+        sinkBootstrapServers = line.has(Flag.SINK_BOOTSTRAP_SERVERS) ? line.get(Flag.SINK_BOOTSTRAP_SERVERS)
+                : bootstrapServers;
+        boolean backfill = from != null || until != null;
+        // A backfill never fences the live job: it writes under transactional ids of its own.
+        transactionalIdPrefix = line.get(Flag.TRANSACTIONAL_ID_PREFIX)
+                + (backfill && !line.has(Flag.TRANSACTIONAL_ID_PREFIX) ? BACKFILL_SUFFIX : "");
+        transactionTimeout = line.getDuration(Flag.TRANSACTION_TIMEOUT);
+        zone = FlagValues.zone(line.get(Flag.ZONE));
+        dedup = !line.has(Flag.NO_DEDUP);
+        dedupHorizon = line.getDuration(Flag.DEDUP_HORIZON);
+        stateBackend = line.get(Flag.STATE_BACKEND);
+        maxOutOfOrderness = line.getDuration(Flag.MAX_OUT_OF_ORDERNESS);
+        idleTimeout = line.getDuration(Flag.IDLE_TIMEOUT);
+        allowedLateness = line.getDuration(Flag.ALLOWED_LATENESS);
+        updateInterval = line.getDuration(Flag.UPDATE_INTERVAL);
+        seriesByTenant = FlagValues.seriesByTenant(line.get(Flag.SERIES_BY));
+        topDomains = line.getInt(Flag.TOP_DOMAINS);
+        jobName = line.get(Flag.JOB_NAME);
+        parallelism = line.has(Flag.PARALLELISM) ? line.getInt(Flag.PARALLELISM) : ExecutionConfig.PARALLELISM_DEFAULT;
+        checkpointDir = line.getFlinkPlace(Flag.CHECKPOINT_DIR);
+        fromSavepoint = line.getFlinkPlace(Flag.FROM_SAVEPOINT);
+        checkpointInterval = line.getDuration(Flag.CHECKPOINT_INTERVAL);
+        if (sink.isEmpty() && (sinkBootstrapServers == null || sinkBootstrapServers.equals(bootstrapServers))) {
+            sink.putAll(source);
+        }
+        kafkaProperties = Collections.unmodifiableMap(source);
+        sinkKafkaProperties = Collections.unmodifiableMap(sink);
+        range = backfill ? TimeRange.wholeDays(from, until, zone) : null;
+        demo = !help && events == null && eventsTopic == null;
+    }
+
 
     /** A bounded run: archives, a backfill, or a Kafka topic read up to its latest offsets. */
     public boolean isBounded() {

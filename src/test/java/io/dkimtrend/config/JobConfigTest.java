@@ -3,8 +3,12 @@ package io.dkimtrend.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +46,45 @@ class JobConfigTest {
                 "--sink-bootstrap-servers", "kafka:9092", "--metrics-topic", "m");
         assertThat(config.sinkKafkaProperties()).isEmpty();
         assertThat(config.sinkBootstrapServers).isEqualTo("kafka:9092");
+    }
+
+    /** Every field is final: nothing outside the parsing assigns one, not even a test. */
+    @Test
+    void isReadOnlyOnceParsed() {
+        for (Field field : JobConfig.class.getDeclaredFields()) {
+            assertThat(Modifier.isFinal(field.getModifiers())).as(field.getName() + " is final").isTrue();
+        }
+        JobConfig config = JobConfig.fromArgs("--bootstrap-servers", "k:9092", "--events-topic", "e",
+                "--kafka.security.protocol", "SASL_SSL");
+        assertThat(config.kafkaProperties).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(config.sinkKafkaProperties).containsEntry("security.protocol", "SASL_SSL");
+        assertThatThrownBy(() -> config.kafkaProperties.put("security.protocol", "PLAINTEXT"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> config.sinkKafkaProperties.clear()).isInstanceOf(UnsupportedOperationException.class);
+        // The Properties handed to the Kafka clients are copies of their own.
+        config.sourceKafkaProperties().put("security.protocol", "PLAINTEXT");
+        assertThat(config.kafkaProperties).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    /**
+     * Operators carry the configuration as Java serialization ships it: the copy holds every value,
+     * stays read-only and masked, and leaves the transient password behind (null).
+     */
+    @Test
+    void aShippedCopyHoldsEveryValueButThePassword() throws Exception {
+        JobConfig config = JobConfig.fromArgs(Map.of(JdbcPassword.ENVIRONMENT, "s3cr3t-pg"),
+                "--bootstrap-servers", "k:9092", "--events-topic", "e", "--kafka.sasl.jaas.config", "jaas-secret",
+                "--metrics-topic", "m", "--jdbc-url", "jdbc:postgresql://db/soc", "--zone", "Europe/Berlin",
+                "--top-domains", "3", "--dedup-horizon", "36 h");
+        JobConfig copy = InstantiationUtil.clone(config);
+        for (Field field : JobConfig.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) continue;
+            assertThat(field.get(copy)).as(field.getName()).isEqualTo(field.get(config));
+        }
+        assertThat(config.jdbcPassword).isEqualTo("s3cr3t-pg");
+        assertThat(copy.jdbcPassword).isNull();
+        assertThat(copy.kafkaProperties.toString()).isEqualTo("{sasl.jaas.config=****}");
+        assertThatThrownBy(() -> copy.kafkaProperties.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -86,6 +129,9 @@ class JobConfigTest {
             --starting-offsets newest                           | --starting-offsets must be
             --dedup-horizon soon                                | not a duration
             --zone Mars/Olympus                                 | Mars/Olympus
+            --top-domains ten                                   | --top-domains: not a whole number: ten
+            --alert-min-emails 5e2                              | --alert-min-emails: not a whole number: 5e2
+            --alert-threshold high                              | --alert-threshold: not a number: high
             """)
     void rejectsWhatCannotWork(String args, String message) {
         assertThatThrownBy(() -> JobConfig.fromArgs(args.trim().split(" +"))).hasMessageContaining(message);

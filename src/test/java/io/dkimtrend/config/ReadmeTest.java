@@ -35,6 +35,45 @@ class ReadmeTest {
         }
     }
 
+    /**
+     * The Default column of the flag table states the default of {@link Flag} (backticks aside; a
+     * note in parentheses may follow it). A flag without one shows nothing, or prose and references
+     * to other flags ({@code off}, {@code the cluster's}, {@code `--bootstrap-servers`}), never a value.
+     */
+    @Test
+    void documentsEveryDefaultAsTheFlagTableHasIt() throws Exception {
+        Map<String, String> defaults = documentedDefaults();
+        for (Flag flag : Flag.values()) {
+            assertThat(defaults).as(COMMAND_LINE + " has a row of --" + flag.name).containsKey(flag.name);
+            String cell = defaults.get(flag.name);
+            String unquoted = cell.replace("`", "");
+            if (flag.defaultValue != null) {
+                assertThat(unquoted.equals(flag.defaultValue) || unquoted.startsWith(flag.defaultValue + " ("))
+                        .as("%s states the default of --%s as %s; the flag table has %s", COMMAND_LINE, flag.name,
+                                cell, flag.defaultValue)
+                        .isTrue();
+            } else {
+                assertThat(cell.isEmpty() || cell.startsWith("`--") || Character.isLetter(cell.charAt(0)))
+                        .as("%s states a default of --%s (%s); the flag table has none", COMMAND_LINE, flag.name, cell)
+                        .isTrue();
+            }
+        }
+    }
+
+    /** The Default cell of each row of the flag table, by flag name. */
+    private static Map<String, String> documentedDefaults() throws IOException {
+        Map<String, String> defaults = new HashMap<>();
+        Pattern name = Pattern.compile("^`--([^ `]+)");
+        for (String line : Files.readAllLines(COMMAND_LINE)) {
+            if (!line.startsWith("| `--")) continue;
+            String[] cells = line.split("(?<!\\\\)\\|");
+            Matcher flag = name.matcher(cells[1].strip());
+            assertThat(flag.find()).as(line).isTrue();
+            defaults.put(flag.group(1), cells[2].strip());
+        }
+        return defaults;
+    }
+
     @Test
     void itsTestCommandIsWhatCiRuns() throws Exception {
         String ci = Files.readString(Path.of(".ci", "run"));
