@@ -24,6 +24,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one-day window of the pipeline, driven through Flink's operator test harness with one email
@@ -136,6 +138,26 @@ class DailyCountsWindowTest {
         assertThat(describe(harness.extractOutputValues())).containsExactly(
                 "all 2026-11-03 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1",
                 "all 2026-11-03 emails=3 dkimFail=2 pass=1 none=0 other=0 ratio=0.6667 final rev2");
+    }
+
+    /**
+     * A correction waiting for its interval when the day's allowed lateness ends (at once, when a
+     * bounded input ends) goes out then, instead of being dropped with the window's state.
+     */
+    @ParameterizedTest(name = "watermark {0}")
+    @ValueSource(strings = {"+1000000000-12-31T23:59:59.999999999Z", "2026-11-04T05:59:59.999Z"})
+    void aPendingCorrectionGoesOutWhenTheLatenessEndsBeforeItsInterval(String watermark) throws Exception {
+        openLive("--update-interval", "1 min", "--allowed-lateness", "6 h");
+        harness.setProcessingTime(0);
+        harness.processElement(partial("2026-11-03T08:00:00Z", FAIL, "a"));
+        harness.processWatermark(millis("2026-11-04T01:00:00Z"));
+        harness.processElement(partial("2026-11-03T22:00:00Z", FAIL, "late-1"));
+        harness.processWatermark(watermark.startsWith("+") ? Long.MAX_VALUE : millis(watermark));
+        harness.setProcessingTime(60_000);
+
+        assertThat(describe(harness.extractOutputValues())).containsExactly(
+                "all 2026-11-03 emails=1 dkimFail=1 pass=0 none=0 other=0 ratio=1.0 final rev1",
+                "all 2026-11-03 emails=2 dkimFail=2 pass=0 none=0 other=0 ratio=1.0 final rev2");
     }
 
     @Test

@@ -33,7 +33,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,14 +191,12 @@ class DailySeriesPipelineIT {
 
     /**
      * An email within the allowed lateness of a day that already closed corrects the day with a new
-     * final record, as {@code --allowed-lateness} promises. Not at the end of a bounded STREAMING run:
-     * the window holds the correction for one update interval of processing time
-     * ({@code EarlyUpdateTrigger}), the input ends first, and the cleanup of the day's window at the
-     * final watermark drops it, so that the email is in no day record and no late event either (even
-     * at {@code --update-interval 1ms}). At parallelism 1 the order of events is fixed and it always
-     * happens; at 2 the email sometimes reaches the window before the day closes and is counted.
+     * final record, as {@code --allowed-lateness} promises, also at the end of a bounded STREAMING
+     * run: the window holds the correction for one update interval of processing time
+     * ({@code EarlyUpdateTrigger}), the input ends first, and the correction must go out at the
+     * cleanup of the day's window, not be dropped with it (it was: the email was in no day record
+     * and no late event either). At parallelism 1 the order of events is fixed.
      */
-    @Disabled("fails: a correction within the allowed lateness still pending when a bounded streaming run ends is dropped")
     @Test
     void aCorrectionWithinTheAllowedLatenessOutlivesTheEndOfTheInput() throws Exception {
         assertOutputs(STREAMING + " --parallelism 1", """

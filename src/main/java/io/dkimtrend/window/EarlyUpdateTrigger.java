@@ -10,7 +10,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * Fires a day's window when the watermark passes its end (the final record), and while the day is
  * open at most once per update interval of processing time, and only when an email arrived since
  * the last firing (the running records). An email for a closed day within the allowed lateness
- * fires the day again one interval later, so a burst of late emails makes one correction.
+ * fires the day again one interval later, so a burst of late emails makes one correction, or when
+ * the allowed lateness ends first (a bounded run's end), then.
  */
 public class EarlyUpdateTrigger extends Trigger<Object, TimeWindow> {
 
@@ -49,12 +50,19 @@ public class EarlyUpdateTrigger extends Trigger<Object, TimeWindow> {
 
     @Override
     public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext context) throws Exception {
-        if (time != window.maxTimestamp()) {
-            return TriggerResult.CONTINUE;
+        if (time == window.maxTimestamp()) {
+            // The final record includes whatever a pending running update would have shown.
+            cancelPendingUpdate(context);
+            return TriggerResult.FIRE;
         }
-        // The final record includes whatever a pending running update would have shown.
-        cancelPendingUpdate(context);
-        return TriggerResult.FIRE;
+        // The only other event-time timer of a window is its cleanup, when the allowed lateness has
+        // passed (at once when a bounded input ends): a correction still waiting for its interval
+        // goes out now, or it would be dropped with the window's state.
+        if (context.getPartitionedState(PENDING_UPDATE).value() != null) {
+            cancelPendingUpdate(context);
+            return TriggerResult.FIRE;
+        }
+        return TriggerResult.CONTINUE;
     }
 
     @Override
