@@ -65,26 +65,33 @@ class LauncherIT {
 
     static Stream<Arguments> runs() throws Exception {
         long gb = 1L << 30;
-        Path small = sparse("small.ndjson", 900L << 20);
+        Path medium = sparse("medium.ndjson", 900L << 20);
         Path large = sparse("large.ndjson", 3 * gb);
         Path packed = sparse("packed.ndjson.gz", 300L << 20);
         return Stream.of(
-                // arguments, JAVA_OPTS, the JIT and GC flags the JVM must run with, and those it must not
-                Arguments.of(List.of("--events", small.toString()), "", List.of("TieredStopAtLevel=1", "UseSerialGC"), List.of()),
-                Arguments.of(List.of("--events", "file://" + small.toAbsolutePath()), "", List.of("TieredStopAtLevel=1"), List.of()),
-                Arguments.of(List.of(), "", List.of("TieredStopAtLevel=1", "UseSerialGC"), List.of()),
-                Arguments.of(List.of("--events", large.toString()), "", List.of(), List.of("TieredStopAtLevel", "UseSerialGC")),
-                Arguments.of(List.of("--events", packed.toString()), "", List.of(), List.of("TieredStopAtLevel", "UseSerialGC")),
+                // arguments, JAVA_OPTS, the flags the JVM must run with, and those it must not
+                Arguments.of(List.of("--events", FIVE_LINES_OF_THE_SAMPLE), "",
+                        List.of("SharedArchiveFile", "TieredStopAtLevel=1", "UseSerialGC"), List.of()),
+                Arguments.of(List.of(), "", List.of("SharedArchiveFile", "TieredStopAtLevel=1", "UseSerialGC"), List.of()),
+                Arguments.of(List.of("--events", medium.toString()), "", List.of("TieredStopAtLevel=1", "UseSerialGC"),
+                        List.of("SharedArchiveFile")),
+                Arguments.of(List.of("--events", "file://" + medium.toAbsolutePath()), "", List.of("TieredStopAtLevel=1"),
+                        List.of("SharedArchiveFile")),
+                Arguments.of(List.of("--events", large.toString()), "", List.of(),
+                        List.of("SharedArchiveFile", "TieredStopAtLevel", "UseSerialGC")),
+                Arguments.of(List.of("--events", packed.toString()), "", List.of(),
+                        List.of("SharedArchiveFile", "TieredStopAtLevel", "UseSerialGC")),
                 Arguments.of(List.of("--events-topic", "t", "--bootstrap-servers", "127.0.0.1:9092"), "", List.of(),
-                        List.of("TieredStopAtLevel", "UseSerialGC")),
-                Arguments.of(List.of("--events", "s3://bucket/events"), "", List.of(), List.of("TieredStopAtLevel")),
-                Arguments.of(List.of("--events", small.toString()), "-XX:+UseParallelGC",
+                        List.of("SharedArchiveFile", "TieredStopAtLevel", "UseSerialGC")),
+                Arguments.of(List.of("--events", "s3://bucket/events"), "", List.of(),
+                        List.of("SharedArchiveFile", "TieredStopAtLevel")),
+                Arguments.of(List.of("--events", medium.toString()), "-XX:+UseParallelGC",
                         List.of("TieredStopAtLevel=1", "UseParallelGC"), List.of("UseSerialGC")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
-    void aSmallReplayRunsOnTheQuickCompilerAndALiveRunOnTheJvmsDefaults(List<String> arguments, String javaOpts,
+    void aReplayRunsWithTheArchiveWhenSmallAndTheQuickCompilerUpTo2GbAndALiveRunOnTheJvmsDefaults(List<String> arguments, String javaOpts,
             List<String> present, List<String> absent) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bin/dkim-trend"));
         command.addAll(arguments);
