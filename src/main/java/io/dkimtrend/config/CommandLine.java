@@ -71,7 +71,12 @@ final class CommandLine {
      * when the flag is absent and has no default.
      */
     String get(Flag flag) {
-        return params.get(flag.name, flag.defaultValue);
+        String value = params.get(flag.name, flag.defaultValue);
+        if (NO_VALUE.equals(value) && flag.argument != null) {
+            // a flag that takes a value was given none: never read ParameterTool's marker as one
+            throw new IllegalArgumentException("--" + flag.name + " needs a value: " + flag.argument);
+        }
+        return value;
     }
 
     int getInt(Flag flag) {

@@ -30,11 +30,16 @@ final class FlagValues {
     }
 
     static double number(Flag flag, String value) {
+        double number;
         try {
-            return Double.parseDouble(value);
+            number = Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + flag.name + ": not a number: " + value);
         }
+        if (!Double.isFinite(number)) {
+            throw new IllegalArgumentException("--" + flag.name + ": not a finite number: " + value);
+        }
+        return number;
     }
 
     /** Flink's form ({@code 30 s}, {@code 10 min}, {@code 36 h}, {@code 2 d}) or ISO-8601 ({@code PT10M}). */

@@ -132,6 +132,11 @@ class JobConfigTest {
             --top-domains ten                                   | --top-domains: not a whole number: ten
             --alert-min-emails 5e2                              | --alert-min-emails: not a whole number: 5e2
             --alert-threshold high                              | --alert-threshold: not a number: high
+            --alert-threshold NaN                               | --alert-threshold: not a finite number: NaN
+            --alert-threshold Infinity                          | --alert-threshold: not a finite number: Infinity
+            --events x --zone                                   | --zone needs a value
+            --events x --top-domains                            | --top-domains needs a value: N
+            --events x --dedup-horizon --no-dedup               | --dedup-horizon needs a value
             """)
     void rejectsWhatCannotWork(String args, String message) {
         assertThatThrownBy(() -> JobConfig.fromArgs(args.trim().split(" +"))).hasMessageContaining(message);
