@@ -142,7 +142,7 @@ public final class DkimTrendJob {
             return config.jobName;
         }
         return cluster.getOptional(PipelineOptions.NAME)
-                .orElse(config.range != null ? "dkim-trend-backfill" : "dkim-trend");
+                .orElse(JobConfig.DEFAULT_JOB_NAME + (config.range != null ? JobConfig.BACKFILL_SUFFIX : ""));
     }
 
     /** The job, assembled and ready to execute: source, pipeline and the configured sinks. */

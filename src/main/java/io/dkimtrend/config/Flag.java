@@ -62,7 +62,8 @@ public enum Flag {
     UPDATE_INTERVAL("update-interval", "DURATION", "1 min", "A live run emits running (non-final) records of open days at most this often."),
     SERIES_BY("series-by", "all|tenant", "all", "all: one series over every tenant; tenant: also a series per tenantId."),
     TOP_DOMAINS("top-domains", "N", "10", "Sender domains with the most DKIM failures in each day record and alert; 0: none, no per-domain state."),
-    JOB_NAME("job-name", "NAME", "The job's name in Flink and in its metrics' job_name label; without the flag, the cluster's pipeline.name, else dkim-trend (dkim-trend-backfill for a backfill)."),
+    JOB_NAME("job-name", "NAME", "The job's name in Flink and in its metrics' job_name label; without the flag, the cluster's pipeline.name, else "
+            + JobConfig.DEFAULT_JOB_NAME + " (" + JobConfig.DEFAULT_JOB_NAME + JobConfig.BACKFILL_SUFFIX + " for a backfill)."),
     PARALLELISM("parallelism", "N", "Default parallelism of the job."),
     CHECKPOINT_DIR("checkpoint-dir", "DIR", "Where checkpoints are kept: a folder (a plain path, or a URI such as s3://bucket/ckpt); a live run resumes from the newest one left there."),
     FROM_SAVEPOINT("from-savepoint", "PATH", "Start from this savepoint or checkpoint (a local run; on a cluster use flink run -s)."),

@@ -27,8 +27,13 @@ public final class JobConfig implements Serializable {
     public static final String KAFKA_PREFIX = KafkaProperties.SOURCE;
     /** Prefix of Kafka client properties for the output topics, when those live elsewhere. */
     public static final String SINK_KAFKA_PREFIX = KafkaProperties.SINK;
-    /** Added to the default --transactional-id-prefix by a backfill, so that it never fences the live job. */
+    /**
+     * Added to the default --transactional-id-prefix and job name by a backfill, so that it never
+     * fences the live job and its counters never add up with the live job's.
+     */
     public static final String BACKFILL_SUFFIX = "-backfill";
+    /** The job's name without --job-name or a cluster's pipeline.name. */
+    public static final String DEFAULT_JOB_NAME = "dkim-trend";
 
     // Input
     public final String events;
