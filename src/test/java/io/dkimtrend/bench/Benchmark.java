@@ -109,7 +109,7 @@ public final class Benchmark {
         }
     }
 
-    private static void progress(String step) {
+    static void progress(String step) {
         System.err.printf(Locale.ROOT, "%tT benchmark: %s%n", System.currentTimeMillis(), step);
     }
 

@@ -1,13 +1,10 @@
 package io.dkimtrend.bench;
 
 import io.dkimtrend.DkimTrendJob;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The start-up a user feels: a local run of a five-line file in a new JVM, from the process start
@@ -28,14 +25,7 @@ final class FreshJvmStartup {
      * instead of the shaded jar.
      */
     static long nanos(Path fiveLines) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-Xmx")
-                    || flag.startsWith("-Djava.io.tmpdir")) {
-                command.add(flag);
-            }
-        }
+        List<String> command = FreshProcesses.javaWithThisJvmsFlags();
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), DkimTrendJob.class.getName(),
                 "--events", fiveLines.toString()));
         return run(command);
@@ -54,23 +44,6 @@ final class FreshJvmStartup {
     }
 
     private static long run(List<String> command) throws Exception {
-        Path log = Files.createTempFile("dkim-trend-bench-startup-", ".log");
-        try {
-            long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(log.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("a five-line local run did not end within " + TIMEOUT_SECONDS + " s");
-            }
-            long nanos = System.nanoTime() - start;
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("a five-line local run failed with exit code " + process.exitValue()
-                        + ": " + Files.readString(log));
-            }
-            return nanos;
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return Math.round(FreshProcesses.time(command, null, TIMEOUT_SECONDS).wallSeconds() * 1e9);
     }
 }

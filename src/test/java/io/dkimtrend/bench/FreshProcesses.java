@@ -49,8 +49,12 @@ final class FreshProcesses {
     private FreshProcesses() {}
 
     static List<Command> commands(List<Integer> parallelisms) {
-        List<String> java = javaWithThisJvmsFlags();
-        List<String> peer = new ArrayList<>(java);
+        List<String> peer = javaWithThisJvmsFlags();
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("-Dlog4j2.configurationFile")) {
+                peer.add(flag); // the benchmark's errors-only logging
+            }
+        }
         peer.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerProcess.class.getName()));
         List<Command> commands = new ArrayList<>();
         commands.add(new Command("loop: one thread of streaming Jackson", 1, with(peer, "loop"), List.of(), Check.ROWS));
@@ -82,11 +86,12 @@ final class FreshProcesses {
         Map<Command, List<Run>> whole = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Command command : commands) {
-                progress("fresh processes, round " + round + "/" + rounds + ": " + command.name() + " p="
+                Benchmark.progress("fresh processes, round " + round + "/" + rounds + ": " + command.name() + " p="
                         + command.parallelism());
-                tiny.computeIfAbsent(command, c -> new ArrayList<>()).add(time(command.on(input.fiveLines()), null));
+                tiny.computeIfAbsent(command, c -> new ArrayList<>())
+                        .add(time(command.on(input.fiveLines()), null, TIMEOUT_SECONDS));
                 String expected = command.check() == Check.ROWS ? "rows " + rows : "total " + counted;
-                whole.computeIfAbsent(command, c -> new ArrayList<>()).add(time(command.on(input.file()), expected));
+                whole.computeIfAbsent(command, c -> new ArrayList<>()).add(time(command.on(input.file()), expected, TIMEOUT_SECONDS));
             }
         }
         print(commands, tiny, whole, rows, rounds, out);
@@ -118,7 +123,7 @@ final class FreshProcesses {
     }
 
     /** Runs one process to its end; with {@code expected}, its stdout must hold that line (blanks squeezed). */
-    private static Run time(List<String> argv, String expected) throws Exception {
+    static Run time(List<String> argv, String expected, long timeoutSeconds) throws Exception {
         Path stdout = Files.createTempFile("dkim-trend-bench-out-", ".txt");
         Path stderr = Files.createTempFile("dkim-trend-bench-err-", ".txt");
         Path usage = Files.createTempFile("dkim-trend-bench-time-", ".txt");
@@ -132,9 +137,9 @@ final class FreshProcesses {
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", argv) + " did not end within " + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(String.join(" ", argv) + " did not end within " + timeoutSeconds + " s");
             }
             double wall = (System.nanoTime() - start) / 1e9;
             if (process.exitValue() != 0) {
@@ -161,13 +166,13 @@ final class FreshProcesses {
         }
     }
 
-    /** {@code java} with the module and memory flags this JVM was given, for the peers on the test classpath. */
-    private static List<String> javaWithThisJvmsFlags() {
+    /** {@code java} with the module and memory flags this JVM was given, for a process on the test classpath. */
+    static List<String> javaWithThisJvmsFlags() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-Xmx")
-                    || flag.startsWith("-Djava.io.tmpdir") || flag.startsWith("-Dlog4j2.configurationFile")) {
+                    || flag.startsWith("-Djava.io.tmpdir")) {
                 command.add(flag);
             }
         }
@@ -209,9 +214,5 @@ final class FreshProcesses {
 
     private static String format(double value, String format) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
-    }
-
-    private static void progress(String step) {
-        System.err.printf(Locale.ROOT, "%tT benchmark: %s%n", System.currentTimeMillis(), step);
     }
 }
